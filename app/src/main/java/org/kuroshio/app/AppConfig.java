@@ -1,0 +1,168 @@
+package org.kuroshio.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.kuroshio.sharing.UserAccount;
+import org.kuroshio.store.CollectionInfo;
+
+/**
+ * Everything a node needs to run, loaded once in {@link Main} from a JSON file plus environment
+ * variables (see {@link #load(Path, Map)} and {@code docs/CLI.md}) and passed down through
+ * constructors.
+ *
+ * @param node who runs the node and what it is called
+ * @param http where it listens and how large a request may be
+ * @param database where objects are stored
+ * @param dataDir the folder for the embedded database and other files
+ * @param collections the TAXII collections the node creates at start (created or updated)
+ * @param users the accounts that may sign in, with hashes of their secrets only
+ */
+public record AppConfig(
+    NodeSettings node,
+    HttpSettings http,
+    DatabaseSettings database,
+    Path dataDir,
+    List<CollectionInfo> collections,
+    List<UserAccount> users) {
+
+  /** The default HTTP port. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** The default largest request body: 10 MiB. */
+  public static final long DEFAULT_MAX_CONTENT_LENGTH = 10L * 1024 * 1024;
+
+  /** The organisation the node's own programs act for when the file names none. */
+  public static final String DEFAULT_ORGANISATION = "identity--8b9e6f31-7c52-4f0a-9d5e-0c3a1b2d4e6f";
+
+  /** The id of the collection a node without configured collections creates. */
+  public static final String DEFAULT_COLLECTION_ID = "9a1f4e2c-6b3d-4c8a-8e5f-2d7b0c1a3e94";
+
+  public AppConfig {
+    collections = List.copyOf(collections);
+    users = List.copyOf(users);
+  }
+
+  /** Returns the collection {@code import} and {@code export} use when none is named. */
+  public String defaultCollectionId() {
+    return collections.isEmpty() ? DEFAULT_COLLECTION_ID : collections.get(0).id();
+  }
+
+  /** Returns the collection a node without configured collections creates. */
+  public static CollectionInfo defaultCollection() {
+    return CollectionInfo.of(DEFAULT_COLLECTION_ID, "Shared intelligence",
+        "Objects contributed to this node.");
+  }
+
+  /** Returns the configuration of a file-less node: port 8080, H2 under {@code ./data}. */
+  public static AppConfig defaults() {
+    return new AppConfig(
+        new NodeSettings("Kuroshio node", null, DEFAULT_ORGANISATION),
+        new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_CONTENT_LENGTH),
+        new DatabaseSettings(null, null, null),
+        Path.of("data"),
+        List.of(defaultCollection()),
+        List.of());
+  }
+
+  /**
+   * Loads the configuration from {@code file} (or the defaults when null), then applies the
+   * {@code KUROSHIO_*} variables of {@code environment}.
+   *
+   * @throws ConfigException naming the file or variable, the key and the problem
+   */
+  public static AppConfig load(@Nullable Path file, Map<String, String> environment) {
+    return ConfigLoader.load(file, environment);
+  }
+
+  /** Returns a copy listening on {@code port} (0 picks a free port). */
+  public AppConfig withPort(int port) {
+    return new AppConfig(node, new HttpSettings(http.host(), port, http.maxContentLength()),
+        database, dataDir, collections, users);
+  }
+
+  /** Returns a copy with {@code users} as its accounts. */
+  public AppConfig withUsers(List<UserAccount> newUsers) {
+    return new AppConfig(node, http, database, dataDir, collections, newUsers);
+  }
+
+  /** Returns a copy storing its data (and its default embedded database) under {@code dir}. */
+  public AppConfig withDataDir(Path dir) {
+    return new AppConfig(node, http, database, dir, collections, users);
+  }
+
+  /** Returns a copy creating {@code newCollections} at start. */
+  public AppConfig withCollections(List<CollectionInfo> newCollections) {
+    return new AppConfig(node, http, database, dataDir, newCollections, users);
+  }
+
+  /** Returns a copy with different node settings. */
+  public AppConfig withNode(NodeSettings newNode) {
+    return new AppConfig(newNode, http, database, dataDir, collections, users);
+  }
+
+  /**
+   * The node's identity.
+   *
+   * @param title the title TAXII discovery and the API root report
+   * @param description optional description
+   * @param organisation the organisation id of the operator, the owner of what the node's own
+   *     programs ({@code import}, the demo loader) contribute
+   */
+  public record NodeSettings(String title, @Nullable String description, String organisation) {
+    public NodeSettings {
+      if (title.isBlank()) {
+        throw new IllegalArgumentException("node title must not be blank");
+      }
+      if (organisation.isBlank()) {
+        throw new IllegalArgumentException("node organisation must not be blank");
+      }
+    }
+  }
+
+  /**
+   * The HTTP listener.
+   *
+   * @param host the address to bind, such as {@code 0.0.0.0} or {@code 127.0.0.1}
+   * @param port the port, 0 for any free port
+   * @param maxContentLength the largest request body accepted, in bytes (TAXII
+   *     {@code max_content_length})
+   */
+  public record HttpSettings(String host, int port, long maxContentLength) {
+    public HttpSettings {
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("bind host must not be blank");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within 0-65535: " + port);
+      }
+      if (maxContentLength < 1) {
+        throw new IllegalArgumentException("max content length must be positive");
+      }
+    }
+  }
+
+  /**
+   * The database; with no URL the node uses an embedded H2 file under the data directory.
+   *
+   * @param url a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}), or null
+   * @param user the database user, or null
+   * @param password the database password, or null; never printed
+   */
+  public record DatabaseSettings(
+      @Nullable String url, @Nullable String user, @Nullable String password) {
+
+    /** Returns the JDBC URL when one is configured. */
+    public Optional<String> jdbcUrl() {
+      return Optional.ofNullable(url);
+    }
+
+    @Override
+    public String toString() {
+      return "DatabaseSettings[url=" + url + ", user=" + user + ", password="
+          + (password == null ? "null" : "***") + "]";
+    }
+  }
+}

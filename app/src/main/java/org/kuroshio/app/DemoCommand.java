@@ -1,0 +1,144 @@
+package org.kuroshio.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.kuroshio.sharing.Credentials;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kuroshio demo}: starts a node on an embedded database, loads the demo scenario and
+ * prints what to try.
+ */
+@Command(name = "demo",
+    description = {"Start a demo node with the scenario loaded, print its URL, accounts and curl"
+        + " commands, and run until Ctrl-C.",
+        "The database lives in a temporary folder removed on exit, unless --data-dir is given."})
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+      description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE})")
+  int port = 8080;
+
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+  String host = "127.0.0.1";
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "keep the demo database in DIR (default: a temporary folder)")
+  @Nullable Path dataDir;
+
+  @Option(names = "--exit-after-load",
+      description = "stop once the scenario is loaded and the summary printed (for tests and CI)")
+  boolean exitAfterLoad;
+
+  @Option(names = "--iterations", hidden = true,
+      description = "PBKDF2 iterations for the demo passwords")
+  int iterations = Credentials.DEFAULT_ITERATIONS;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path dir = dataDir;
+    boolean temporary = dir == null;
+    if (dir == null) {
+      dir = Files.createTempDirectory("kuroshio-demo-");
+    }
+    try {
+      AppConfig config = DemoScenario.configure(AppConfig.defaults(), iterations)
+          .withDataDir(dir);
+      config = new AppConfig(config.node(),
+          new AppConfig.HttpSettings(host, port, config.http().maxContentLength()),
+          config.database(), config.dataDir(), config.collections(), config.users());
+      Node node = Node.start(config);
+      try {
+        Map<String, Integer> loaded = DemoScenario.load(node.data());
+        printWelcome(spec.commandLine().getOut(), node, loaded, dir, temporary);
+      } catch (RuntimeException e) {
+        node.close();
+        throw e;
+      }
+      if (exitAfterLoad) {
+        node.close();
+      } else {
+        ServeCommand.runUntilShutdown(node);
+      }
+      return Main.OK;
+    } finally {
+      if (temporary) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private static void printWelcome(PrintWriter out, Node node, Map<String, Integer> loaded,
+      Path dir, boolean temporary) {
+    String base = node.uri().toString();
+    String api = base + Node.taxiiSettings(node.config()).apiRootPath() + "/";
+    String accept = "-H 'Accept: application/taxii+json;version=2.1'";
+    DemoScenario.DemoUser nsb = DemoScenario.users().get(0);
+    out.println();
+    out.println("Kuroshio demo node is running at " + base);
+    out.println("  TAXII discovery  " + base + "taxii2/");
+    out.println("  API root         " + api);
+    out.println("  health, metrics  " + base + "health  " + base + "metrics");
+    out.println("  database         " + dir + (temporary ? " (removed on exit)" : ""));
+    out.println();
+    out.println("Scenario loaded: the e-mail compromise of ten government agencies.");
+    for (var c : DemoScenario.collections()) {
+      out.printf("  %-40s id %s  (%d objects)%n", c.title(), c.id(),
+          loaded.getOrDefault(c.id(), 0));
+    }
+    out.println();
+    out.println("Accounts (HTTP Basic; demo secrets, do not reuse):");
+    for (DemoScenario.DemoUser u : DemoScenario.users()) {
+      out.printf("  %-12s %-26s %s%n", u.name(), u.password(), u.organisationName()
+          + (u.collections().containsKey(DemoScenario.LOI_COLLECTION) ? "" : " (no access to"
+              + " the letter of intent collection)"));
+    }
+    out.println("  API token of nsb: " + nsb.token() + "  (Authorization: Bearer ...)");
+    out.println();
+    out.println("Try:");
+    out.println("  curl -s -u nsb:" + nsb.password() + " " + accept + " " + base + "taxii2/");
+    out.println("  curl -s -u commerce:commerce-demo-password " + accept + " " + api
+        + "collections/");
+    out.println("  curl -s -H 'Authorization: Bearer " + nsb.token() + "' " + accept + " '"
+        + api + "collections/" + DemoScenario.PARTNER_COLLECTION
+        + "/objects/?match[type]=indicator'");
+    out.println();
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, @Nullable IOException e)
+          throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

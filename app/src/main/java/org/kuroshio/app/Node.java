@@ -1,0 +1,188 @@
+package org.kuroshio.app;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.kuroshio.sharing.Accounts;
+import org.kuroshio.sharing.IngestSettings;
+import org.kuroshio.sharing.NodeData;
+import org.kuroshio.sharing.Principal;
+import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.store.StixStore;
+import org.kuroshio.store.StoreException;
+import org.kuroshio.store.StoreSettings;
+import org.kuroshio.store.Stores;
+import org.kuroshio.taxii.server.TaxiiSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: its store, the one door to the data, and the HTTP server with TAXII 2.1,
+ * {@code /health} and {@code /metrics}. Closing it stops the server and closes the store.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final AppConfig config;
+  private final StixStore store;
+  private final NodeData data;
+  private final NodeMetrics metrics;
+  private final Javalin http;
+
+  private Node(AppConfig config, StixStore store, NodeData data, NodeMetrics metrics,
+      Javalin http) {
+    this.config = config;
+    this.store = store;
+    this.data = data;
+    this.metrics = metrics;
+    this.http = http;
+  }
+
+  /**
+   * Opens the configured store, creates the configured collections and starts serving.
+   *
+   * @throws StoreException when the database cannot be opened
+   * @throws NodeException when the HTTP server cannot start (port in use, ...)
+   */
+  public static Node start(AppConfig config) {
+    return start(config, openStore(config), Clock.systemUTC());
+  }
+
+  /** Starts serving over {@code store}, which the node then owns and closes. */
+  public static Node start(AppConfig config, StixStore store, Clock clock) {
+    NodeMetrics metrics = new NodeMetrics();
+    try {
+      Accounts accounts = Accounts.of(config.users(), clock);
+      NodeData data = new MeteredNodeData(
+          NodeData.open(store, accounts, IngestSettings.DEFAULT, clock), metrics);
+      createCollections(config, data);
+      Main.Wiring wiring = new Main.Wiring(data, accounts, taxiiSettings(config), metrics,
+          () -> databaseUp(store));
+      Javalin http = Javalin.create(c -> Main.routes(c, wiring));
+      try {
+        http.start(config.http().host(), config.http().port());
+      } catch (RuntimeException e) {
+        http.stop();
+        throw new NodeException("cannot start the HTTP server on " + config.http().host() + ":"
+            + config.http().port() + ": " + rootMessage(e), e);
+      }
+      Node node = new Node(config, store, data, metrics, http);
+      LOG.info("event=started url={} database={} users={} collections={}", node.uri(),
+          describeDatabase(config), config.users().size(), config.collections().size());
+      return node;
+    } catch (RuntimeException e) {
+      metrics.close();
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Returns the TAXII settings the configuration implies. */
+  static TaxiiSettings taxiiSettings(AppConfig config) {
+    return TaxiiSettings.defaults()
+        .withTitle(config.node().title(), config.node().description())
+        .withMaxContentLength(config.http().maxContentLength());
+  }
+
+  /** Creates (or updates) the configured collections as the node operator. */
+  static void createCollections(AppConfig config, NodeData data) {
+    Principal operator = Principal.system(config.node().organisation());
+    for (CollectionInfo c : config.collections()) {
+      data.putCollection(operator, c);
+    }
+  }
+
+  /**
+   * Opens the store the configuration names: the JDBC URL when given, else an embedded H2 file
+   * under the data directory (created when absent).
+   *
+   * @throws StoreException when the database cannot be opened
+   */
+  public static StixStore openStore(AppConfig config) {
+    return Stores.open(storeSettings(config));
+  }
+
+  static StoreSettings storeSettings(AppConfig config) {
+    AppConfig.DatabaseSettings db = config.database();
+    if (db.url() == null) {
+      try {
+        Files.createDirectories(config.dataDir());
+      } catch (IOException e) {
+        throw new StoreException("cannot create the data directory " + config.dataDir() + ": "
+            + e.getMessage(), e);
+      }
+      return StoreSettings.h2File(config.dataDir());
+    }
+    return new StoreSettings(db.url(), db.user() == null ? "" : db.user(),
+        db.password() == null ? "" : db.password(), StoreSettings.DEFAULT_POOL_SIZE,
+        Clock.systemUTC());
+  }
+
+  private static String describeDatabase(AppConfig config) {
+    return storeSettings(config).redactedUrl();
+  }
+
+  private static boolean databaseUp(StixStore store) {
+    try {
+      store.collections();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("event=health_check_failed problem=\"{}\"", e.getMessage());
+      return false;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** Returns the port the server listens on (the chosen one when configured as 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /** Returns the base URL, such as {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    String host = config.http().host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "localhost";
+    }
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
+        + "/");
+  }
+
+  /** Returns the door to this node's data. */
+  public NodeData data() {
+    return data;
+  }
+
+  /** Returns the configuration the node runs with. */
+  public AppConfig config() {
+    return config;
+  }
+
+  /** Returns the principal the node's own programs act as. */
+  public Principal operator() {
+    return Principal.system(config.node().organisation());
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.stop();
+    } finally {
+      try {
+        store.close();
+      } finally {
+        metrics.close();
+        LOG.info("event=stopped");
+      }
+    }
+  }
+}

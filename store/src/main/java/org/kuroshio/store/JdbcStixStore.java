@@ -1,0 +1,965 @@
+package org.kuroshio.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.kuroshio.stix.StixJson;
+import org.kuroshio.stix.StixObject;
+import org.kuroshio.stix.Timestamps;
+
+/**
+ * The JDBC store, one implementation for H2 2.x and PostgreSQL.
+ *
+ * <p><b>Writers.</b> Every write ({@code add}, {@code delete}) runs under one writer lock: a JVM
+ * lock, then the {@code store_clock} row locked with {@code SELECT ... FOR UPDATE} for the whole
+ * transaction (so two processes on one database also take turns). Inside it the writer hands out
+ * dates added as {@code max(clock now, last + 1 µs)} and commits before the next writer starts.
+ * Dates added are therefore unique, strictly increasing, and become visible in order: a reader
+ * that resumes after the last date it saw cannot miss a version that was still being written.
+ *
+ * <p><b>One batch, few round trips.</b> {@code add} reads the existing versions and the collection
+ * memberships of all the batch's ids with one query each (chunked), decides every object in
+ * memory, then writes with batched inserts and updates. Bodies of existing versions are read only
+ * when a new version collides with one.
+ *
+ * <p><b>First and last.</b> Each membership row carries the object's first/last flags within its
+ * collection, recomputed for the touched objects by every write, so {@code match[version]=first}
+ * or {@code last} is a plain predicate on the paging index scan.
+ */
+final class JdbcStixStore implements StixStore {
+  private static final System.Logger LOG = System.getLogger(JdbcStixStore.class.getName());
+
+  /** Most entries one page returns, whatever limit was asked. */
+  static final int MAX_PAGE = 10_000;
+
+  /** Most values one {@code match[...]} filter may carry. */
+  static final int MAX_FILTER_VALUES = 1_000;
+
+  /** Most versions one {@code add} call may carry. */
+  static final int MAX_BATCH = 100_000;
+
+  private static final int IN_CHUNK = 500;
+  private static final int MAX_ID = 300;
+  private static final int MAX_TYPE = 250;
+  private static final int MAX_SPEC = 20;
+  private static final int MAX_OWNER = 300;
+  private static final int MAX_TLP = 20;
+  private static final int MAX_DOMAINS = 1000;
+  private static final int MAX_COLLECTION_ID = 100;
+
+  private static final String VERSION_COLUMNS =
+      "v.object_id, v.object_type, v.spec_version, v.version_key, v.version_text, v.revoked,"
+          + " v.owner, v.domains, v.tlp, v.release_to, v.received_from";
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Clock clock;
+  private final String jdbcUrl;
+  private final ReentrantLock writer = new ReentrantLock();
+
+  JdbcStixStore(HikariDataSource dataSource, Dialect dialect, Clock clock, String jdbcUrl) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.clock = clock;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Collections and statuses
+
+  @Override
+  public void putCollection(CollectionInfo c) {
+    requireLength("collection id", c.id(), MAX_COLLECTION_ID);
+    requireLength("collection title", c.title(), 1000);
+    if (c.alias() != null) {
+      requireLength("collection alias", c.alias(), 250);
+    }
+    String media = Codecs.encodeList(c.mediaTypes());
+    requireLength("collection media types", media, 4000);
+    upsert(
+        "UPDATE collections SET title = ?, description = ?, alias = ?, media_types = ?"
+            + " WHERE id = ?",
+        "INSERT INTO collections (title, description, alias, media_types, id)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        c.title(), c.description(), c.alias(), media, c.id());
+  }
+
+  @Override
+  public Optional<CollectionInfo> collection(String id) {
+    List<CollectionInfo> found =
+        readCollections("SELECT id, title, description, alias, media_types FROM collections"
+            + " WHERE id = ?", id);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public List<CollectionInfo> collections() {
+    return readCollections(
+        "SELECT id, title, description, alias, media_types FROM collections ORDER BY title, id",
+        null);
+  }
+
+  private List<CollectionInfo> readCollections(String sql, @Nullable String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (id != null) {
+        ps.setString(1, id);
+      }
+      List<CollectionInfo> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new CollectionInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), Codecs.decodeList(rs.getString(5))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("reading collections", e);
+    }
+  }
+
+  @Override
+  public void putStatus(String statusId, String json) {
+    requireLength("status id", statusId, MAX_COLLECTION_ID);
+    upsert("UPDATE statuses SET body = ?, updated = ? WHERE id = ?",
+        "INSERT INTO statuses (body, updated, id) VALUES (?, ?, ?)",
+        json, Codecs.micros(clock.instant()), statusId);
+  }
+
+  @Override
+  public Optional<String> status(String statusId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT body FROM statuses WHERE id = ?")) {
+      ps.setString(1, statusId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("reading status " + Codecs.abbreviate(statusId), e);
+    }
+  }
+
+  /** Updates a row, or inserts it when absent; both statements take the same parameters. */
+  private void upsert(String update, String insert, @Nullable Object... params) {
+    try (Connection c = dataSource.getConnection()) {
+      for (int attempt = 0; ; attempt++) {
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+          bind(ps, params);
+          if (ps.executeUpdate() > 0) {
+            return;
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+          bind(ps, params);
+          ps.executeUpdate();
+          return;
+        } catch (SQLException e) {
+          // Another connection inserted the same key between our update and insert: update again.
+          if (!"23505".equals(e.getSQLState()) || attempt > 2) {
+            throw e;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("writing a row", e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, @Nullable Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes
+
+  /** One object of an {@code add} call, prepared outside the writer lock. */
+  private static final class Candidate {
+    final int index;
+    final NewVersion source;
+    final StixObject object;
+    final String id;
+    final String body;
+    @Nullable String rejection;
+    @Nullable String versionKey;
+    @Nullable String versionText;
+    String spec = "2.1";
+    String domains = "";
+    String releaseTo = "";
+
+    Candidate(int index, NewVersion source) {
+      this.index = index;
+      this.source = source;
+      this.object = source.object();
+      this.id = object.id();
+      this.body = object.toJson();
+    }
+  }
+
+  /** A stored version of an object, as the writer sees it. */
+  private static final class Version {
+    final long vid;
+    final String key;
+    final String text;
+    final String owner;
+    final boolean revoked;
+    final boolean keyedByDate;
+    @Nullable String body;
+    @Nullable StixObject object;
+
+    Version(long vid, String key, String text, String owner, boolean revoked,
+        boolean keyedByDate) {
+      this.vid = vid;
+      this.key = key;
+      this.text = text;
+      this.owner = owner;
+      this.revoked = revoked;
+      this.keyedByDate = keyedByDate;
+    }
+  }
+
+  /** A membership row of the target collection, as the writer sees it. */
+  private static final class Member {
+    final long dateAdded;
+    final long vid;
+    final String key;
+    final String spec;
+    final String type;
+    final String objectId;
+    final boolean wasFirst;
+    final boolean wasLast;
+    final boolean isNew;
+    boolean first;
+    boolean last;
+
+    Member(long dateAdded, long vid, String objectId, String type, String spec, String key,
+        boolean wasFirst, boolean wasLast, boolean isNew) {
+      this.dateAdded = dateAdded;
+      this.vid = vid;
+      this.objectId = objectId;
+      this.type = type;
+      this.spec = spec;
+      this.key = key;
+      this.wasFirst = wasFirst;
+      this.wasLast = wasLast;
+      this.isNew = isNew;
+    }
+  }
+
+  @Override
+  public List<WriteResult> add(String collectionId, List<NewVersion> versions) {
+    if (versions.size() > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "too many versions in one add: " + versions.size() + " (max " + MAX_BATCH + ")");
+    }
+    List<Candidate> candidates = new ArrayList<>(versions.size());
+    for (int i = 0; i < versions.size(); i++) {
+      candidates.add(prepare(i, versions.get(i)));
+    }
+    writer.lock();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<WriteResult> results = write(c, collectionId, candidates);
+        c.commit();
+        return results;
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("adding to collection " + Codecs.abbreviate(collectionId), e);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private static Candidate prepare(int index, NewVersion v) {
+    Candidate c = new Candidate(index, v);
+    StixObject o = c.object;
+    String problem = null;
+    if (c.id.length() > MAX_ID) {
+      problem = "id longer than " + MAX_ID + " characters";
+    } else if (o.type().length() > MAX_TYPE) {
+      problem = "type longer than " + MAX_TYPE + " characters";
+    } else if (v.owner().length() > MAX_OWNER) {
+      problem = "owner longer than " + MAX_OWNER + " characters";
+    } else if (v.tlp() != null && v.tlp().length() > MAX_TLP) {
+      problem = "TLP name longer than " + MAX_TLP + " characters";
+    } else if (v.receivedFrom() != null && v.receivedFrom().length() > MAX_OWNER) {
+      problem = "received_from longer than " + MAX_OWNER + " characters";
+    }
+    c.spec = o.specVersion().orElse("2.1");
+    if (problem == null && c.spec.length() > MAX_SPEC) {
+      problem = "spec_version longer than " + MAX_SPEC + " characters";
+    }
+    c.domains = Codecs.encodeSet(v.domains());
+    if (problem == null && c.domains.length() > MAX_DOMAINS) {
+      problem = "domains longer than " + MAX_DOMAINS + " characters in all";
+    }
+    c.releaseTo = Codecs.encodeList(v.releaseTo());
+    Optional<String> text = o.modified().or(o::created);
+    if (problem == null && text.isPresent()) {
+      Optional<Instant> t = Timestamps.tryParse(text.get());
+      if (t.isEmpty()) {
+        problem = (o.modified().isPresent() ? "modified" : "created")
+            + " is not a STIX timestamp: " + Codecs.abbreviate(text.get());
+      } else {
+        c.versionText = text.get();
+        c.versionKey = Codecs.versionKey(t.get());
+      }
+    }
+    c.rejection = problem;
+    return c;
+  }
+
+  private List<WriteResult> write(Connection c, String collectionId, List<Candidate> candidates)
+      throws SQLException {
+    requireCollection(c, collectionId);
+    long last = lockClock(c);
+    long now = Codecs.micros(clock.instant());
+
+    Set<String> ids = new LinkedHashSet<>();
+    for (Candidate cand : candidates) {
+      if (cand.rejection == null) {
+        ids.add(cand.id);
+      }
+    }
+    Map<String, List<Version>> stored = loadVersions(c, ids);
+    Map<String, List<Member>> members = loadMembers(c, collectionId, stored.keySet());
+    loadCollidingBodies(c, candidates, stored);
+
+    List<WriteResult> results = new ArrayList<>(candidates.size());
+    List<Candidate> newVersionRows = new ArrayList<>();
+    List<Long> newVersionIds = new ArrayList<>();
+    Set<String> touched = new LinkedHashSet<>();
+    for (Candidate cand : candidates) {
+      if (cand.rejection != null) {
+        results.add(rejected(cand, cand.rejection));
+        continue;
+      }
+      List<Version> versions = stored.computeIfAbsent(cand.id, k -> new ArrayList<>());
+      List<Member> inCollection = members.computeIfAbsent(cand.id, k -> new ArrayList<>());
+      if (!versions.isEmpty() && !versions.get(0).owner.equals(cand.source.owner())) {
+        results.add(rejected(cand,
+            "object " + cand.id + " belongs to another organisation; only its owner may add"
+                + " versions"));
+        continue;
+      }
+      Version same = findSame(cand, versions);
+      if (same == null && cand.versionKey != null) {
+        Version clash = find(versions, cand.versionKey);
+        if (clash != null) {
+          results.add(rejected(cand, "a different object is already stored as version "
+              + clash.text + " of " + cand.id));
+          continue;
+        }
+      }
+      if (same != null) {
+        if (memberOf(inCollection, same.vid)) {
+          results.add(new WriteResult(cand.id, same.text, WriteResult.Outcome.UNCHANGED, null));
+          continue;
+        }
+        last = Math.max(now, last + 1);
+        inCollection.add(new Member(last, same.vid, cand.id, cand.object.type(), cand.spec,
+            same.key, false, false, true));
+        touched.add(cand.id);
+        results.add(new WriteResult(cand.id, same.text, WriteResult.Outcome.ADDED, null));
+        continue;
+      }
+      long dateAdded = Math.max(now, last + 1);
+      String key = cand.versionKey != null
+          ? cand.versionKey
+          : Codecs.versionKey(Codecs.instant(dateAdded));
+      Version revoked = laterThanRevocation(versions, key);
+      if (revoked != null) {
+        results.add(rejected(cand, "object " + cand.id + " was revoked in version "
+            + revoked.text + "; no later version may be added"));
+        continue;
+      }
+      if (cand.object.revoked()) {
+        Version later = laterVersion(versions, key);
+        if (later != null) {
+          results.add(rejected(cand, "a revocation must be the last version of " + cand.id
+              + ", but version " + later.text + " is later"));
+          continue;
+        }
+      }
+      last = dateAdded;
+      String text = cand.versionText != null
+          ? cand.versionText
+          : Timestamps.formatMicros(Codecs.instant(dateAdded));
+      Version v = new Version(dateAdded, key, text, cand.source.owner(), cand.object.revoked(),
+          cand.versionText == null);
+      v.body = cand.body;
+      v.object = cand.object;
+      versions.add(v);
+      inCollection.add(new Member(dateAdded, dateAdded, cand.id, cand.object.type(), cand.spec,
+          key, false, false, true));
+      touched.add(cand.id);
+      cand.versionKey = key;
+      cand.versionText = text;
+      newVersionRows.add(cand);
+      newVersionIds.add(dateAdded);
+      results.add(new WriteResult(cand.id, text, WriteResult.Outcome.ADDED, null));
+    }
+
+    insertVersions(c, newVersionRows, newVersionIds);
+    List<Member> inserts = new ArrayList<>();
+    List<Member> updates = new ArrayList<>();
+    for (String id : touched) {
+      List<Member> list = members.get(id);
+      recomputeFlags(list);
+      for (Member m : list) {
+        if (m.isNew) {
+          inserts.add(m);
+        } else if (m.first != m.wasFirst || m.last != m.wasLast) {
+          updates.add(m);
+        }
+      }
+    }
+    inserts.sort((a, b) -> Long.compare(a.dateAdded, b.dateAdded));
+    insertMembers(c, collectionId, inserts);
+    updateFlags(c, updates);
+    saveClock(c, last);
+    return results;
+  }
+
+  private static WriteResult rejected(Candidate cand, String message) {
+    String version = cand.versionText != null ? cand.versionText : "";
+    return new WriteResult(cand.id, version, WriteResult.Outcome.REJECTED, message);
+  }
+
+  private static @Nullable Version find(List<Version> versions, String key) {
+    for (Version v : versions) {
+      if (v.key.equals(key)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the stored version identical to the candidate, if any. */
+  private static @Nullable Version findSame(Candidate cand, List<Version> versions) {
+    if (cand.versionKey != null) {
+      Version v = find(versions, cand.versionKey);
+      return v != null && sameBody(v, cand) ? v : null;
+    }
+    for (Version v : versions) {
+      if (v.keyedByDate && sameBody(v, cand)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameBody(Version v, Candidate cand) {
+    if (v.body == null) {
+      throw new IllegalStateException("body of version " + v.vid + " was not loaded");
+    }
+    if (v.body.equals(cand.body)) {
+      return true;
+    }
+    if (v.object == null) {
+      v.object = StixJson.parse(v.body);
+    }
+    return v.object.equals(cand.object);
+  }
+
+  private static @Nullable Version laterThanRevocation(List<Version> versions, String key) {
+    for (Version v : versions) {
+      if (v.revoked && v.key.compareTo(key) < 0) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Version laterVersion(List<Version> versions, String key) {
+    for (Version v : versions) {
+      if (v.key.compareTo(key) > 0) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static boolean memberOf(List<Member> members, long vid) {
+    for (Member m : members) {
+      if (m.vid == vid) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sets each member's first/last flags: the lowest and highest version key in the collection. */
+  private static void recomputeFlags(List<Member> list) {
+    Member first = null;
+    Member last = null;
+    for (Member m : list) {
+      if (first == null || m.key.compareTo(first.key) < 0) {
+        first = m;
+      }
+      if (last == null || m.key.compareTo(last.key) > 0) {
+        last = m;
+      }
+    }
+    for (Member m : list) {
+      m.first = m == first;
+      m.last = m == last;
+    }
+  }
+
+  private static void requireCollection(Connection c, String collectionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM collections WHERE id = ?")) {
+      ps.setString(1, collectionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new UnknownCollectionException(collectionId);
+        }
+      }
+    }
+  }
+
+  private static long lockClock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+            "SELECT last_date_added FROM store_clock WHERE id = 1 FOR UPDATE");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new StoreException("store_clock row is missing: the schema is damaged");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private static void saveClock(Connection c, long last) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE store_clock SET last_date_added = ? WHERE id = 1")) {
+      ps.setLong(1, last);
+      ps.executeUpdate();
+    }
+  }
+
+  private static Map<String, List<Version>> loadVersions(Connection c, Collection<String> ids)
+      throws SQLException {
+    Map<String, List<Version>> out = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      String sql = "SELECT first_added, object_id, version_key, version_text, owner, revoked,"
+          + " keyed_by_date FROM object_versions WHERE object_id IN (" + marks(chunk.size())
+          + ") ORDER BY first_added";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bindStrings(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                .add(new Version(rs.getLong(1), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, List<Member>> loadMembers(
+      Connection c, String collectionId, Collection<String> ids) throws SQLException {
+    Map<String, List<Member>> out = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      String sql = "SELECT date_added, version_ref, object_id, object_type, spec_version,"
+          + " version_key, is_first, is_last FROM collection_objects WHERE collection_id = ?"
+          + " AND object_id IN (" + marks(chunk.size()) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, collectionId);
+        bindStrings(ps, 2, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+                .add(new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
+                    false));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Loads the bodies of stored versions that a candidate might be identical to. */
+  private static void loadCollidingBodies(
+      Connection c, List<Candidate> candidates, Map<String, List<Version>> stored)
+      throws SQLException {
+    Map<Long, Version> wanted = new LinkedHashMap<>();
+    for (Candidate cand : candidates) {
+      List<Version> versions = stored.get(cand.id);
+      if (cand.rejection != null || versions == null) {
+        continue;
+      }
+      for (Version v : versions) {
+        if (cand.versionKey != null ? v.key.equals(cand.versionKey) : v.keyedByDate) {
+          wanted.put(v.vid, v);
+        }
+      }
+    }
+    for (List<Long> chunk : chunks(wanted.keySet())) {
+      String sql = "SELECT first_added, body FROM object_versions WHERE first_added IN ("
+          + marks(chunk.size()) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            wanted.get(rs.getLong(1)).body = rs.getString(2);
+          }
+        }
+      }
+    }
+  }
+
+  private static void insertVersions(Connection c, List<Candidate> rows, List<Long> vids)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO object_versions (first_added, object_id, object_type, spec_version,"
+            + " version_key, version_text, keyed_by_date, revoked, owner, domains, tlp,"
+            + " release_to, received_from, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)")) {
+      for (int i = 0; i < rows.size(); i++) {
+        Candidate r = rows.get(i);
+        ps.setLong(1, vids.get(i));
+        ps.setString(2, r.id);
+        ps.setString(3, r.object.type());
+        ps.setString(4, r.spec);
+        ps.setString(5, r.versionKey);
+        ps.setString(6, r.versionText);
+        ps.setBoolean(7, !r.object.modified().isPresent() && !r.object.created().isPresent());
+        ps.setBoolean(8, r.object.revoked());
+        ps.setString(9, r.source.owner());
+        ps.setString(10, r.domains);
+        ps.setString(11, r.source.tlp());
+        ps.setString(12, r.releaseTo);
+        ps.setString(13, r.source.receivedFrom());
+        ps.setString(14, r.body);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insertMembers(Connection c, String collectionId, List<Member> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO collection_objects (date_added, collection_id, version_ref, object_id,"
+            + " object_type, spec_version, version_key, is_first, is_last)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Member m : rows) {
+        ps.setLong(1, m.dateAdded);
+        ps.setString(2, collectionId);
+        ps.setLong(3, m.vid);
+        ps.setString(4, m.objectId);
+        ps.setString(5, m.type);
+        ps.setString(6, m.spec);
+        ps.setString(7, m.key);
+        ps.setBoolean(8, m.first);
+        ps.setBoolean(9, m.last);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void updateFlags(Connection c, List<Member> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE collection_objects SET is_first = ?, is_last = ? WHERE date_added = ?")) {
+      for (Member m : rows) {
+        ps.setBoolean(1, m.first);
+        ps.setBoolean(2, m.last);
+        ps.setLong(3, m.dateAdded);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public int delete(
+      String collectionId, String objectId, VersionMatch versions, Set<String> specVersions) {
+    Set<String> exact = exactKeys(versions);
+    writer.lock();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        requireCollection(c, collectionId);
+        lockClock(c);
+        List<Member> list =
+            loadMembers(c, collectionId, List.of(objectId)).getOrDefault(objectId, List.of());
+        List<Member> removed = new ArrayList<>();
+        List<Member> kept = new ArrayList<>();
+        for (Member m : list) {
+          boolean versionOk = versions.all() || (versions.first() && m.wasFirst)
+              || (versions.last() && m.wasLast) || exact.contains(m.key);
+          boolean specOk = specVersions.isEmpty() || specVersions.contains(m.spec);
+          (versionOk && specOk ? removed : kept).add(m);
+        }
+        if (!removed.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement(
+              "DELETE FROM collection_objects WHERE date_added = ?")) {
+            for (Member m : removed) {
+              ps.setLong(1, m.dateAdded);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          recomputeFlags(kept);
+          List<Member> updates = new ArrayList<>();
+          for (Member m : kept) {
+            if (m.first != m.wasFirst || m.last != m.wasLast) {
+              updates.add(m);
+            }
+          }
+          updateFlags(c, updates);
+        }
+        c.commit();
+        return removed.size();
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("deleting from collection " + Codecs.abbreviate(collectionId), e);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  @Override
+  public Page<StoredVersion> query(String collectionId, ObjectQuery query) {
+    List<Object> params = new ArrayList<>();
+    String where = where(collectionId, query, params);
+    int limit = Math.min(query.limit(), MAX_PAGE);
+    String sql = "SELECT c.date_added, " + VERSION_COLUMNS + (query.withBody() ? ", v.body" : "")
+        + " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
+        + where + " ORDER BY c.date_added LIMIT " + (limit + 1);
+    try (Connection c = dataSource.getConnection()) {
+      requireCollection(c, collectionId);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, params.toArray());
+        ps.setFetchSize(limit + 1);
+        List<StoredVersion> items = new ArrayList<>(Math.min(limit, 1024));
+        boolean more = false;
+        long lastDate = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (items.size() == limit) {
+              more = true;
+              break;
+            }
+            lastDate = rs.getLong(1);
+            items.add(new StoredVersion(
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Codecs.fromVersionKey(rs.getString(5)),
+                rs.getString(6),
+                Codecs.instant(lastDate),
+                rs.getBoolean(7),
+                rs.getString(8),
+                Set.copyOf(Codecs.decodeList(rs.getString(9))),
+                rs.getString(10),
+                Codecs.decodeList(rs.getString(11)),
+                rs.getString(12),
+                query.withBody() ? rs.getString(13) : null));
+          }
+        }
+        return new Page<>(items, more, more ? Codecs.cursor(lastDate) : null);
+      }
+    } catch (SQLException e) {
+      throw failure("querying collection " + Codecs.abbreviate(collectionId), e);
+    }
+  }
+
+  @Override
+  public long count(String collectionId, ObjectQuery query) {
+    List<Object> params = new ArrayList<>();
+    String where = where(collectionId, query.after(null), params);
+    try (Connection c = dataSource.getConnection()) {
+      requireCollection(c, collectionId);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT COUNT(*) FROM collection_objects c" + where)) {
+        bind(ps, params.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("counting in collection " + Codecs.abbreviate(collectionId), e);
+    }
+  }
+
+  /** Builds the WHERE clause of a query over {@code collection_objects c}. */
+  private static String where(String collectionId, ObjectQuery q, List<Object> params) {
+    requireFilterSize("match[id]", q.ids().size());
+    requireFilterSize("match[type]", q.types().size());
+    requireFilterSize("match[spec_version]", q.specVersions().size());
+    requireFilterSize("match[version]", q.versions().exact().size());
+    StringBuilder w = new StringBuilder(" WHERE c.collection_id = ?");
+    params.add(collectionId);
+    long after = Long.MIN_VALUE;
+    if (q.addedAfter() != null) {
+      after = Codecs.micros(q.addedAfter());
+    }
+    if (q.after() != null) {
+      after = Math.max(after, Codecs.fromCursor(q.after()));
+    }
+    if (after != Long.MIN_VALUE) {
+      w.append(" AND c.date_added > ?");
+      params.add(after);
+    }
+    in(w, params, "c.object_id", q.ids());
+    in(w, params, "c.object_type", q.types());
+    in(w, params, "c.spec_version", q.specVersions());
+    VersionMatch vm = q.versions();
+    if (!vm.all()) {
+      List<String> parts = new ArrayList<>();
+      if (vm.first()) {
+        parts.add("c.is_first = TRUE");
+      }
+      if (vm.last()) {
+        parts.add("c.is_last = TRUE");
+      }
+      Set<String> exact = exactKeys(vm);
+      if (!exact.isEmpty()) {
+        parts.add("c.version_key IN (" + marks(exact.size()) + ")");
+        params.addAll(exact);
+      }
+      w.append(" AND (").append(String.join(" OR ", parts)).append(')');
+    }
+    return w.toString();
+  }
+
+  private static void in(StringBuilder w, List<Object> params, String column, Set<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    w.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(')');
+    params.addAll(values);
+  }
+
+  private static Set<String> exactKeys(VersionMatch vm) {
+    Set<String> keys = new HashSet<>();
+    for (Instant t : vm.exact()) {
+      try {
+        keys.add(Codecs.versionKey(t));
+      } catch (IllegalArgumentException e) {
+        // An instant outside the years STIX can write matches no version.
+      }
+    }
+    return keys;
+  }
+
+  private static void requireFilterSize(String name, int size) {
+    if (size > MAX_FILTER_VALUES) {
+      throw new IllegalArgumentException(
+          "too many " + name + " values: " + size + " (max " + MAX_FILTER_VALUES + ")");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Plumbing
+
+  private static String marks(int n) {
+    StringBuilder b = new StringBuilder(n * 3);
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "?" : ", ?");
+    }
+    return b.toString();
+  }
+
+  private static void bindStrings(PreparedStatement ps, int from, List<String> values)
+      throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(from + i, values.get(i));
+    }
+  }
+
+  private static <T> List<List<T>> chunks(Collection<T> values) {
+    List<T> all = new ArrayList<>(values);
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  private static void requireLength(String what, String value, int max) {
+    if (value.length() > max) {
+      throw new IllegalArgumentException(
+          what + " longer than " + max + " characters: " + Codecs.abbreviate(value));
+    }
+  }
+
+  private static void rollback(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static StoreException failure(String what, SQLException e) {
+    return new StoreException(
+        "database failure while " + what + ": " + e.getMessage() + " [SQLState "
+            + e.getSQLState() + "]", e);
+  }
+
+  @Override
+  public void close() {
+    if (dataSource.isClosed()) {
+      return;
+    }
+    if (dialect.shutdownOnClose(jdbcUrl)) {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        LOG.log(System.Logger.Level.DEBUG, "H2 shutdown on close failed", e);
+      }
+    }
+    dataSource.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStixStore[" + dialect + "]";
+  }
+}

@@ -1,0 +1,64 @@
+-- Kuroshio store schema, common to H2 2.x and PostgreSQL.
+-- Times are BIGINT microseconds since the epoch; version keys are fixed-width UTC texts with nine
+-- fractional digits, so that equal instants have equal keys whatever precision the object used.
+-- No foreign keys: the single writer keeps the tables consistent, and every extra index costs
+-- import speed (H2 adds one per foreign key).
+
+-- One row: the last date_added handed out. Writers lock it (SELECT ... FOR UPDATE) for the whole
+-- transaction, which serialises writers across processes and makes commits follow allocation order.
+CREATE TABLE store_clock (
+  id INT PRIMARY KEY,
+  last_date_added BIGINT NOT NULL
+);
+INSERT INTO store_clock (id, last_date_added) VALUES (1, 0);
+
+CREATE TABLE collections (
+  id VARCHAR(100) PRIMARY KEY,
+  title VARCHAR(1000) NOT NULL,
+  description VARCHAR,
+  alias VARCHAR(250),
+  media_types VARCHAR(4000) NOT NULL
+);
+
+-- Every version of every object. first_added is the date_added of the version's first membership,
+-- unique in the store, so it doubles as the version's key.
+CREATE TABLE object_versions (
+  first_added BIGINT PRIMARY KEY,
+  object_id VARCHAR(300) NOT NULL,
+  object_type VARCHAR(250) NOT NULL,
+  spec_version VARCHAR(20) NOT NULL,
+  version_key VARCHAR(30) NOT NULL,
+  version_text VARCHAR(40) NOT NULL,
+  keyed_by_date BOOLEAN NOT NULL,
+  revoked BOOLEAN NOT NULL,
+  owner VARCHAR(300) NOT NULL,
+  domains VARCHAR(1000) NOT NULL,
+  tlp VARCHAR(20),
+  release_to VARCHAR NOT NULL,
+  received_from VARCHAR(300),
+  body VARCHAR NOT NULL
+);
+CREATE UNIQUE INDEX object_versions_key ON object_versions (object_id, version_key);
+
+-- Collection membership: one row per (collection, version), with its own date_added (unique in the
+-- store) and the object's first/last flags within the collection, maintained by every write.
+CREATE TABLE collection_objects (
+  date_added BIGINT PRIMARY KEY,
+  collection_id VARCHAR(100) NOT NULL,
+  version_ref BIGINT NOT NULL,
+  object_id VARCHAR(300) NOT NULL,
+  object_type VARCHAR(250) NOT NULL,
+  spec_version VARCHAR(20) NOT NULL,
+  version_key VARCHAR(30) NOT NULL,
+  is_first BOOLEAN NOT NULL,
+  is_last BOOLEAN NOT NULL
+);
+CREATE INDEX collection_objects_page ON collection_objects (collection_id, date_added);
+CREATE UNIQUE INDEX collection_objects_object
+  ON collection_objects (collection_id, object_id, version_key);
+
+CREATE TABLE statuses (
+  id VARCHAR(100) PRIMARY KEY,
+  body VARCHAR NOT NULL,
+  updated BIGINT NOT NULL
+);

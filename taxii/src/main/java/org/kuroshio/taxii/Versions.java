@@ -1,0 +1,39 @@
+package org.kuroshio.taxii;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The versions resource: the version timestamps of one object.
+ *
+ * @param more whether more versions match
+ * @param next the cursor for the next page, or null
+ * @param versions version timestamps, oldest added first
+ */
+public record Versions(boolean more, @Nullable String next, List<String> versions) {
+
+  public Versions {
+    versions = List.copyOf(versions);
+  }
+
+  /** Returns the resource as JSON ({@code {}} when empty and final). */
+  public ObjectNode toJson() {
+    ObjectNode o = Wire.F.objectNode();
+    if (versions.isEmpty() && !more) {
+      return o;
+    }
+    o.put("more", more);
+    Wire.putIfPresent(o, "next", next);
+    o.set("versions", Wire.array(versions));
+    return o;
+  }
+
+  /** Reads the resource; {@code {}} is an empty, final list. */
+  public static Versions fromJson(JsonNode json) {
+    ObjectNode o = Wire.object(json, "versions");
+    return new Versions(
+        Wire.bool(o, "more", false), Wire.optString(o, "next"), Wire.strings(o, "versions"));
+  }
+}
