@@ -51,11 +51,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path dir = dataDir;
-    boolean temporary = dir == null;
-    if (dir == null) {
-      dir = Files.createTempDirectory("kuroshio-demo-");
-    }
+    boolean temporary = dataDir == null;
+    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("kuroshio-demo-");
+    Runnable cleanup = () -> {
+      if (temporary) {
+        deleteQuietly(dir);
+      }
+    };
     try {
       AppConfig config = DemoScenario.configure(AppConfig.defaults(), iterations)
           .withDataDir(dir);
@@ -73,13 +75,19 @@ final class DemoCommand implements Callable<Integer> {
       if (exitAfterLoad) {
         node.close();
       } else {
-        ServeCommand.runUntilShutdown(node);
+        ServeCommand.runUntilShutdown(node, cleanup);
       }
       return Main.OK;
     } finally {
-      if (temporary) {
-        deleteTree(dir);
-      }
+      cleanup.run();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteTree(dir);
+    } catch (IOException e) {
+      System.err.println("kuroshio: could not remove " + dir + ": " + e.getMessage());
     }
   }
 
@@ -114,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  curl -s -u nsb:" + nsb.password() + " " + accept + " " + base + "taxii2/");
     out.println("  curl -s -u commerce:commerce-demo-password " + accept + " " + api
         + "collections/");
-    out.println("  curl -s -H 'Authorization: Bearer " + nsb.token() + "' " + accept + " '"
+    out.println("  curl -sg -H 'Authorization: Bearer " + nsb.token() + "' " + accept + " '"
         + api + "collections/" + DemoScenario.PARTNER_COLLECTION
         + "/objects/?match[type]=indicator'");
     out.println();

@@ -49,9 +49,14 @@ final class ImportSummary {
     }
   }
 
-  /** Counts remote successes, whose status cannot tell stored from unchanged. */
+  /** Counts remote successes that stored something. */
   void succeeded(long n) {
     stored += n;
+  }
+
+  /** Counts remote successes that changed nothing. */
+  void unchanged(long n) {
+    unchanged += n;
   }
 
   long readCount() {

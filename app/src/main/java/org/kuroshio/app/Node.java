@@ -69,6 +69,10 @@ public final class Node implements AutoCloseable {
             + config.http().port() + ": " + rootMessage(e), e);
       }
       Node node = new Node(config, store, data, metrics, http);
+      if (config.users().isEmpty()) {
+        LOG.warn("event=no_users problem=\"no users are configured, so nobody can sign in;"
+            + " add users to the configuration file (see docs/CLI.md)\"");
+      }
       LOG.info("event=started url={} database={} users={} collections={}", node.uri(),
           describeDatabase(config), config.users().size(), config.collections().size());
       return node;

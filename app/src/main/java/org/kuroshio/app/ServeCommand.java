@@ -21,12 +21,15 @@ final class ServeCommand implements Callable<Integer> {
     Node node = Node.start(c);
     spec.commandLine().getOut().println("kuroshio: serving " + node.uri() + "taxii2/ (stop with"
         + " Ctrl-C)");
-    runUntilShutdown(node);
+    runUntilShutdown(node, () -> { });
     return Main.OK;
   }
 
-  /** Blocks until the JVM is asked to stop, then closes the node. */
-  static void runUntilShutdown(Node node) throws InterruptedException {
+  /**
+   * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes the node and runs
+   * {@code afterClose}; the JVM does not halt before both are done.
+   */
+  static void runUntilShutdown(Node node, Runnable afterClose) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -42,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     } finally {
       try {
         node.close();
+        afterClose.run();
       } finally {
         closed.countDown();
       }

@@ -244,8 +244,4 @@ final class StoreNodeData implements NodeData {
       throw new PolicyViolationException("no write right on collection " + collectionId);
     }
   }
-
-  Clock clock() {
-    return clock;
-  }
 }

@@ -20,6 +20,7 @@ public final class StixObject {
   private final String type;
   private final String id;
   private volatile @Nullable String text;
+  private int hash;
 
   private StixObject(ObjectNode node, @Nullable String text) {
     this.node = node;
@@ -128,14 +129,27 @@ public final class StixObject {
     return t;
   }
 
+  /**
+   * Returns whether both objects hold the same JSON: key order is ignored and numbers compare by
+   * value, so {@code 1}, {@code 1.0} and a long 1 are equal however they were built or parsed.
+   */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof StixObject other && node.equals(other.node);
+    if (this == o) {
+      return true;
+    }
+    return o instanceof StixObject other && hashCode() == other.hashCode()
+        && node.equals(JsonEquality.COMPARATOR, other.node);
   }
 
   @Override
   public int hashCode() {
-    return node.hashCode();
+    int h = hash;
+    if (h == 0) {
+      h = JsonEquality.hash(node);
+      hash = h == 0 ? 1 : h;
+    }
+    return hash;
   }
 
   @Override

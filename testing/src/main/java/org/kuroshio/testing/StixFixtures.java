@@ -1,7 +1,6 @@
 package org.kuroshio.testing;
 
 import java.time.Clock;
-import java.util.List;
 import org.kuroshio.stix.IdGenerator;
 import org.kuroshio.stix.KuroshioExtensions;
 import org.kuroshio.stix.Markings;
@@ -260,11 +259,6 @@ public final class StixFixtures {
     /** Builds the object (the builder may be reused; each result is independent). */
     public StixObject build() {
       return StixObject.of(node.deepCopy());
-    }
-
-    /** Returns the built objects' list form, for bundles. */
-    public List<StixObject> buildList() {
-      return List.of(build());
     }
   }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -411,10 +410,5 @@ public final class TaxiiClient {
   @Override
   public String toString() {
     return "TaxiiClient[" + apiRoot + "]";
-  }
-
-  /** Returns the list of objects of an envelope page (convenience for callers). */
-  static List<JsonNode> objects(TaxiiPage<Envelope> page) {
-    return new ArrayList<>(page.body().objects());
   }
 }

@@ -329,7 +329,13 @@ final class TaxiiRoutes {
     }
     byte[] body = readBody(ctx);
     List<JsonNode> objects = parseEnvelope(body);
-    IngestResult result = data.addJson(principal, cid, objects);
+    IngestResult result;
+    try {
+      result = data.addJson(principal, cid, objects);
+    } catch (IllegalArgumentException e) {
+      // The ingest pipeline's own batch limit, when it is lower than maxObjectsPerRequest.
+      throw HttpFailure.tooLarge(e.getMessage());
+    }
     List<StatusDetails> successes = new ArrayList<>();
     List<StatusDetails> failures = new ArrayList<>();
     for (ObjectResult r : result.results()) {

@@ -91,6 +91,27 @@ class TaxiiBadInputTest {
     assertThat(assertTaxiiError(r, 406).get("description").asString()).contains(TAXII);
   }
 
+  @Test
+  void noAccept_406() {
+    HttpResponse<String> r = node.send(HttpRequest.newBuilder(node.apiRoot)
+        .header("Authorization", TestNode.basic("alice", TestNode.ALICE_PW)).GET().build());
+
+    assertTaxiiError(r, 406);
+  }
+
+  @Test
+  void statusOfAnotherOrganisation_404() {
+    String id = node.alice().addObjects(C1, List.of(fx.malware().build())).id();
+
+    HttpResponse<String> r = node.send(HttpRequest.newBuilder(
+            node.apiRoot.resolve("status/" + id + "/")).header("Accept", TAXII)
+        .header("Authorization", TestNode.basic("reader", TestNode.READER_PW)).GET().build());
+
+    assertTaxiiError(r, 404);
+    assertThat(node.get(node.apiRoot.getPath() + "status/" + id + "/").statusCode())
+        .isEqualTo(200);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"application/taxii+json", "application/taxii+json; version=2.1",
       "text/html, application/taxii+json;version=2.1;q=0.9"})
@@ -173,6 +194,36 @@ class TaxiiBadInputTest {
     } finally {
       small.close();
     }
+  }
+
+  @Test
+  void envelopeArrivingOneByteAtATime_isAccepted() {
+    String body = "{\"objects\":[" + fx.malware().build().toJson() + ","
+        + fx.indicator().build().toJson() + "]}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    java.util.function.Supplier<InputStream> trickle = () -> new InputStream() {
+      private int pos;
+
+      @Override
+      public int read() {
+        return pos < bytes.length ? bytes[pos++] & 0xff : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (pos >= bytes.length) {
+          return -1;
+        }
+        b[off] = bytes[pos++];
+        return 1;
+      }
+    };
+
+    HttpResponse<String> r = node.send(node.request(objects()).header("Content-Type", TAXII)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(trickle)).build());
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(node.alice().getObjects(C1, TaxiiFilter.none()).body().objects()).hasSize(2);
   }
 
   @Test
