@@ -9,67 +9,63 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The end-to-end TAXII load client: POSTs envelopes from many concurrent clients, or pages through
- * a collection with GET, and prints objects per second. It speaks plain HTTP so that it measures
- * the server, not our own client library.
- *
- * <pre>
- * post BASE COLLECTION USER:PASS CLIENTS ENVELOPES_PER_CLIENT OBJECTS_PER_ENVELOPE SEED
- * get  BASE COLLECTION USER:PASS PAGE_SIZE MAX_OBJECTS [ADDED_AFTER]
- * </pre>
+ * a collection with GET, and reports objects per second. It speaks plain HTTP and scans responses
+ * with Jackson's streaming parser, so that it measures the server, not a client library.
  */
 public final class TaxiiLoad {
   private static final String TAXII = "application/taxii+json;version=2.1";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** One measured run. */
+  public record Result(long objects, long bytes, int requests, double seconds) {
+    double objectsPerSecond() {
+      return objects / seconds;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "objects=%d requests=%d megabytes=%.1f seconds=%.2f objects_per_second=%.0f",
+          objects, requests, bytes / 1e6, seconds, objectsPerSecond());
+    }
+  }
 
   private final HttpClient http;
   private final String base;
   private final String collection;
   private final String auth;
 
-  TaxiiLoad(String base, String collection, String userPass) {
+  /** Creates a client of one collection, authenticating with a bearer token. */
+  public TaxiiLoad(String base, String collection, String token) {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     this.base = base.endsWith("/") ? base : base + "/";
     this.collection = collection;
-    this.auth = "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
+    this.auth = "Bearer " + token;
   }
 
-  /** Runs the load client; see the class comment for arguments. */
-  public static void main(String[] args) throws Exception {
-    if (args.length < 5) {
-      System.err.println("usage: post|get BASE COLLECTION USER:PASS ...");
-      System.exit(2);
-    }
-    TaxiiLoad load = new TaxiiLoad(args[1], args[2], args[3]);
-    switch (args[0]) {
-      case "post" -> load.post(Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-          Integer.parseInt(args[6]), Long.parseLong(args[7]));
-      case "get" -> load.get(Integer.parseInt(args[4]), Long.parseLong(args[5]),
-          args.length > 6 ? args[6] : null);
-      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
-    }
+  private String url(String endpoint) {
+    return base + "collections/" + collection + "/" + endpoint + "/";
   }
 
-  private String objectsUrl() {
-    return base + "collections/" + collection + "/objects/";
-  }
-
-  void post(int clients, int envelopesPerClient, int perEnvelope, long seed) throws Exception {
+  /** POSTs {@code envelopesPerClient} envelopes of {@code perEnvelope} objects from each client. */
+  public Result post(int clients, int envelopesPerClient, int perEnvelope, long seed) throws Exception {
     Corpus corpus = new Corpus(seed);
     AtomicLong stored = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
+    AtomicLong bytes = new AtomicLong();
     // Envelopes are built before the clock starts so that only the server is measured.
     List<List<String>> bodies = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -86,15 +82,18 @@ public final class TaxiiLoad {
       for (List<String> mine : bodies) {
         futures.add(pool.submit(() -> {
           for (String body : mine) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(objectsUrl()))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url("objects")))
                 .header("Content-Type", TAXII)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
             if (r.statusCode() != 202) {
               throw new IllegalStateException("POST answered " + r.statusCode() + ": " + r.body());
             }
             JsonNode status = JSON.readTree(r.body());
+            if (status.path("failure_count").asLong() > 0) {
+              throw new IllegalStateException("POST refused objects: " + r.body());
+            }
             stored.addAndGet(status.path("success_count").asLong());
-            failed.addAndGet(status.path("failure_count").asLong());
+            bytes.addAndGet(body.length());
           }
           return null;
         }));
@@ -104,43 +103,94 @@ public final class TaxiiLoad {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT,
-        "post clients=%d envelope=%d stored=%d failed=%d seconds=%.2f objects_per_second=%.0f%n",
-        clients, perEnvelope, stored.get(), failed.get(), seconds, stored.get() / seconds);
+    return new Result(stored.get(), bytes.get(), clients * envelopesPerClient, seconds);
   }
 
-  void get(int pageSize, long maxObjects, String addedAfter) throws Exception {
+  /** Pages through GET objects until {@code maxObjects} or the end, from {@code addedAfter}. */
+  public Result get(int pageSize, long maxObjects, @Nullable String addedAfter) throws Exception {
     long start = System.nanoTime();
     long objects = 0;
     long bytes = 0;
     int pages = 0;
     String next = null;
     do {
-      StringBuilder url = new StringBuilder(objectsUrl()).append("?limit=").append(pageSize);
-      if (addedAfter != null) {
-        url.append("&added_after=").append(URLEncoder.encode(addedAfter, StandardCharsets.UTF_8));
-      }
-      if (next != null) {
-        url.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
-      }
-      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url.toString())).GET());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("GET answered " + r.statusCode() + ": " + r.body());
-      }
-      bytes += r.body().length();
-      JsonNode envelope = JSON.readTree(r.body());
-      objects += envelope.path("objects").size();
+      HttpResponse<byte[]> r = page("objects", pageSize, addedAfter, next);
+      bytes += r.body().length;
+      Scan scan = scan(r.body());
+      objects += scan.objects();
       pages++;
-      next = envelope.path("more").asBoolean() ? envelope.path("next").asString() : null;
+      next = scan.next();
     } while (next != null && objects < maxObjects);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT,
-        "get page=%d pages=%d objects=%d megabytes=%.1f seconds=%.2f objects_per_second=%.0f%n",
-        pageSize, pages, objects, bytes / 1e6, seconds, objects / seconds);
+    return new Result(objects, bytes, pages, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Returns the date added of the {@code n}-th version of the collection, walking the manifest. */
+  public String dateAddedAt(long n) throws Exception {
+    long seen = 0;
+    String next = null;
+    while (true) {
+      HttpResponse<byte[]> r = page("manifest", 1000, null, next);
+      Scan scan = scan(r.body());
+      seen += scan.objects();
+      next = scan.next();
+      if (seen >= n || next == null) {
+        return r.headers().firstValue("X-TAXII-Date-Added-Last")
+            .orElseThrow(() -> new IllegalStateException("manifest page without X-TAXII-Date-Added-Last"));
+      }
+    }
+  }
+
+  private HttpResponse<byte[]> page(String endpoint, int limit, @Nullable String addedAfter, @Nullable String next)
+      throws IOException, InterruptedException {
+    StringBuilder url = new StringBuilder(url(endpoint)).append("?limit=").append(limit);
+    if (addedAfter != null) {
+      url.append("&added_after=").append(URLEncoder.encode(addedAfter, StandardCharsets.UTF_8));
+    }
+    if (next != null) {
+      url.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url.toString())).GET()
+        .header("Accept", TAXII).header("Authorization", auth).timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("GET " + endpoint + " answered " + r.statusCode() + ": "
+          + new String(r.body(), StandardCharsets.UTF_8));
+    }
+    return r;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return http.send(request.header("Accept", TAXII).header("Authorization", auth)
         .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private record Scan(long objects, @Nullable String next) {}
+
+  /** Counts the entries of an envelope or manifest and reads {@code more} and {@code next}. */
+  private static Scan scan(byte[] body) {
+    long count = 0;
+    boolean more = false;
+    String next = null;
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("response is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (name) {
+          case "objects" -> {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              p.skipChildren();
+              count++;
+            }
+          }
+          case "more" -> more = t == JsonToken.VALUE_TRUE;
+          case "next" -> next = p.getString();
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return new Scan(count, more ? next : null);
   }
 }
