@@ -12,8 +12,10 @@ CREATE TABLE store_clock (
 );
 INSERT INTO store_clock (id, last_date_added) VALUES (1, 0);
 
+-- num is a compact surrogate used in the membership table and its indexes instead of the id.
 CREATE TABLE collections (
   id VARCHAR(100) PRIMARY KEY,
+  num INT GENERATED ALWAYS AS IDENTITY UNIQUE,
   title VARCHAR(1000) NOT NULL,
   description VARCHAR,
   alias VARCHAR(250),
@@ -44,7 +46,7 @@ CREATE UNIQUE INDEX object_versions_key ON object_versions (object_id, version_k
 -- store) and the object's first/last flags within the collection, maintained by every write.
 CREATE TABLE collection_objects (
   date_added BIGINT PRIMARY KEY,
-  collection_id VARCHAR(100) NOT NULL,
+  coll INT NOT NULL,
   version_ref BIGINT NOT NULL,
   object_id VARCHAR(300) NOT NULL,
   object_type VARCHAR(250) NOT NULL,
@@ -53,9 +55,9 @@ CREATE TABLE collection_objects (
   is_first BOOLEAN NOT NULL,
   is_last BOOLEAN NOT NULL
 );
-CREATE INDEX collection_objects_page ON collection_objects (collection_id, date_added);
+CREATE INDEX collection_objects_page ON collection_objects (coll, date_added);
 CREATE UNIQUE INDEX collection_objects_object
-  ON collection_objects (collection_id, object_id, version_key);
+  ON collection_objects (coll, object_id, version_key);
 
 CREATE TABLE statuses (
   id VARCHAR(100) PRIMARY KEY,

@@ -318,13 +318,13 @@ final class JdbcStixStore implements StixStore {
     c.releaseTo = Codecs.encodeList(v.releaseTo());
     Optional<String> text = o.modified().or(o::created);
     if (problem == null && text.isPresent()) {
-      Optional<Instant> t = Timestamps.tryParse(text.get());
-      if (t.isEmpty()) {
+      String key = Codecs.versionKey(text.get());
+      if (key == null) {
         problem = (o.modified().isPresent() ? "modified" : "created")
             + " is not a STIX timestamp: " + Codecs.abbreviate(text.get());
       } else {
         c.versionText = text.get();
-        c.versionKey = Codecs.versionKey(t.get());
+        c.versionKey = key;
       }
     }
     c.rejection = problem;
@@ -333,7 +333,7 @@ final class JdbcStixStore implements StixStore {
 
   private List<WriteResult> write(Connection c, String collectionId, List<Candidate> candidates)
       throws SQLException {
-    requireCollection(c, collectionId);
+    int coll = requireCollection(c, collectionId);
     long last = lockClock(c);
     long now = Codecs.micros(clock.instant());
 
@@ -344,7 +344,7 @@ final class JdbcStixStore implements StixStore {
       }
     }
     Map<String, List<Version>> stored = loadVersions(c, ids);
-    Map<String, List<Member>> members = loadMembers(c, collectionId, stored.keySet());
+    Map<String, List<Member>> members = loadMembers(c, coll, stored.keySet());
     loadCollidingBodies(c, candidates, stored);
 
     List<WriteResult> results = new ArrayList<>(candidates.size());
@@ -437,7 +437,7 @@ final class JdbcStixStore implements StixStore {
       }
     }
     inserts.sort((a, b) -> Long.compare(a.dateAdded, b.dateAdded));
-    insertMembers(c, collectionId, inserts);
+    insertMembers(c, coll, inserts);
     updateFlags(c, updates);
     saveClock(c, last);
     return results;
@@ -529,13 +529,15 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  private static void requireCollection(Connection c, String collectionId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM collections WHERE id = ?")) {
+  /** Returns the collection's compact number, or throws when there is no such collection. */
+  private static int requireCollection(Connection c, String collectionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT num FROM collections WHERE id = ?")) {
       ps.setString(1, collectionId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new UnknownCollectionException(collectionId);
         }
+        return rs.getInt(1);
       }
     }
   }
@@ -581,14 +583,14 @@ final class JdbcStixStore implements StixStore {
   }
 
   private static Map<String, List<Member>> loadMembers(
-      Connection c, String collectionId, Collection<String> ids) throws SQLException {
+      Connection c, int coll, Collection<String> ids) throws SQLException {
     Map<String, List<Member>> out = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       String sql = "SELECT date_added, version_ref, object_id, object_type, spec_version,"
-          + " version_key, is_first, is_last FROM collection_objects WHERE collection_id = ?"
+          + " version_key, is_first, is_last FROM collection_objects WHERE coll = ?"
           + " AND object_id IN (" + marks(chunk.size()) + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setString(1, collectionId);
+        ps.setInt(1, coll);
         bindStrings(ps, 2, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -667,18 +669,18 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  private static void insertMembers(Connection c, String collectionId, List<Member> rows)
+  private static void insertMembers(Connection c, int coll, List<Member> rows)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO collection_objects (date_added, collection_id, version_ref, object_id,"
+        "INSERT INTO collection_objects (date_added, coll, version_ref, object_id,"
             + " object_type, spec_version, version_key, is_first, is_last)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Member m : rows) {
         ps.setLong(1, m.dateAdded);
-        ps.setString(2, collectionId);
+        ps.setInt(2, coll);
         ps.setLong(3, m.vid);
         ps.setString(4, m.objectId);
         ps.setString(5, m.type);
@@ -716,10 +718,10 @@ final class JdbcStixStore implements StixStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        requireCollection(c, collectionId);
+        int coll = requireCollection(c, collectionId);
         lockClock(c);
         List<Member> list =
-            loadMembers(c, collectionId, List.of(objectId)).getOrDefault(objectId, List.of());
+            loadMembers(c, coll, List.of(objectId)).getOrDefault(objectId, List.of());
         List<Member> removed = new ArrayList<>();
         List<Member> kept = new ArrayList<>();
         for (Member m : list) {
@@ -765,15 +767,15 @@ final class JdbcStixStore implements StixStore {
   @Override
   public Page<StoredVersion> query(String collectionId, ObjectQuery query) {
     List<Object> params = new ArrayList<>();
-    String where = where(collectionId, query, params);
+    String where = where(query, params);
     int limit = Math.min(query.limit(), MAX_PAGE);
-    // ORDER BY names collection_id too, so that H2 sees the paging index already gives the order
+    // ORDER BY names coll too, so that H2 sees the paging index already gives the order
     // (with date_added alone it reads every match, sorts, then cuts the page).
     String sql = "SELECT c.date_added, " + VERSION_COLUMNS + (query.withBody() ? ", v.body" : "")
         + " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
-        + where + " ORDER BY c.collection_id, c.date_added LIMIT " + (limit + 1);
+        + where + " ORDER BY c.coll, c.date_added LIMIT " + (limit + 1);
     try (Connection c = dataSource.getConnection()) {
-      requireCollection(c, collectionId);
+      params.set(0, requireCollection(c, collectionId));
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         bind(ps, params.toArray());
         ps.setFetchSize(limit + 1);
@@ -813,9 +815,9 @@ final class JdbcStixStore implements StixStore {
   @Override
   public long count(String collectionId, ObjectQuery query) {
     List<Object> params = new ArrayList<>();
-    String where = where(collectionId, query.after(null), params);
+    String where = where(query.after(null), params);
     try (Connection c = dataSource.getConnection()) {
-      requireCollection(c, collectionId);
+      params.set(0, requireCollection(c, collectionId));
       try (PreparedStatement ps =
           c.prepareStatement("SELECT COUNT(*) FROM collection_objects c" + where)) {
         bind(ps, params.toArray());
@@ -829,14 +831,17 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  /** Builds the WHERE clause of a query over {@code collection_objects c}. */
-  private static String where(String collectionId, ObjectQuery q, List<Object> params) {
+  /**
+   * Builds the WHERE clause of a query over {@code collection_objects c}; the first parameter is a
+   * placeholder for the collection's number.
+   */
+  private static String where(ObjectQuery q, List<Object> params) {
     requireFilterSize("match[id]", q.ids().size());
     requireFilterSize("match[type]", q.types().size());
     requireFilterSize("match[spec_version]", q.specVersions().size());
     requireFilterSize("match[version]", q.versions().exact().size());
-    StringBuilder w = new StringBuilder(" WHERE c.collection_id = ?");
-    params.add(collectionId);
+    StringBuilder w = new StringBuilder(" WHERE c.coll = ?");
+    params.add(0);
     long after = Long.MIN_VALUE;
     if (q.addedAfter() != null) {
       after = Codecs.micros(q.addedAfter());

@@ -38,6 +38,27 @@ class CodecsTest {
   }
 
   @Test
+  void versionKeysFromText_agreeWithParsing() {
+    for (String t : List.of("2024-01-01T00:00:00Z", "2024-01-01T00:00:00.1Z",
+        "2024-02-29T23:59:59.123Z", "0000-01-01T00:00:00.000000001Z",
+        "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.999999Z")) {
+      assertThat(Codecs.versionKey(t)).as(t).isEqualTo(Codecs.versionKey(Instant.parse(t)));
+      assertThat(Codecs.fromVersionKey(Codecs.versionKey(t))).isEqualTo(Instant.parse(t));
+    }
+  }
+
+  @Test
+  void versionKeysFromText_refuseWhatIsNotATimestamp() {
+    for (String t : List.of("", "2024-01-01", "2024-01-01T00:00:00", "2024-01-01T00:00:00.Z",
+        "2024-01-01T00:00:00+01:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+        "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:60Z",
+        "2024-01-01 00:00:00Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01T00:00:00.12a4Z",
+        "+2024-01-01T00:00:00Z", "2024-00-01T00:00:00Z", "2024-01-00T00:00:00Z")) {
+      assertThat(Codecs.versionKey(t)).as(t).isNull();
+    }
+  }
+
+  @Test
   void versionKeys_outsideStixYears_areRefused() {
     assertThatThrownBy(() -> Codecs.versionKey(Instant.parse("+10000-01-01T00:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class);
