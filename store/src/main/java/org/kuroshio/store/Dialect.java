@@ -1,17 +1,38 @@
 package org.kuroshio.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between the two databases, in one place: URL recognition, driver
- * settings and shutdown. The SQL itself is common to H2 2.x and PostgreSQL.
+ * settings, how "column is one of these values" is written, and shutdown. The rest of the SQL is
+ * common to H2 2.x and PostgreSQL.
  */
 enum Dialect {
   H2 {
     @Override
     void configure(HikariConfig config) {
       config.setDriverClassName("org.h2.Driver");
+    }
+
+    @Override
+    void appendIn(StringBuilder sql, String column, Collection<String> values,
+        List<Object> params) {
+      sql.append(column).append(" IN (");
+      for (int i = 0; i < values.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(')');
+      params.addAll(values);
+    }
+
+    @Override
+    @Nullable String analyzeStatement() {
+      // H2 re-analyzes by itself after enough changed rows (ANALYZE_AUTO).
+      return null;
     }
 
     @Override
@@ -26,6 +47,21 @@ enum Dialect {
       config.setDriverClassName("org.postgresql.Driver");
       // One multi-row INSERT per batch instead of one statement per row.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+
+    @Override
+    void appendIn(StringBuilder sql, String column, Collection<String> values,
+        List<Object> params) {
+      // One array parameter: one plan whatever the count, and the planner estimates it as a few
+      // rows, so it keeps using the index. A long IN list of parameters made it misjudge a
+      // freshly loaded table and scan it whole, once per value.
+      sql.append(column).append(" = ANY (?)");
+      params.add(values.toArray(String[]::new));
+    }
+
+    @Override
+    @Nullable String analyzeStatement() {
+      return "ANALYZE object_versions, collection_objects";
     }
 
     @Override
@@ -48,6 +84,18 @@ enum Dialect {
 
   /** Sets the driver and driver properties. */
   abstract void configure(HikariConfig config);
+
+  /** Appends "{@code column} is one of {@code values}" and adds the parameters it needs. */
+  abstract void appendIn(
+      StringBuilder sql, String column, Collection<String> values, List<Object> params);
+
+  /**
+   * Returns the statement that refreshes the planner's statistics after bulk writes, or null when
+   * the database keeps them fresh itself. PostgreSQL's autovacuum runs about once a minute; until
+   * it does, a table bulk-loaded since the last analysis looks tiny to the planner, which then
+   * sorts a whole collection for one page instead of walking the paging index.
+   */
+  abstract @Nullable String analyzeStatement();
 
   /** Returns whether closing the store must run {@code SHUTDOWN} to free the database. */
   abstract boolean shutdownOnClose(String jdbcUrl);

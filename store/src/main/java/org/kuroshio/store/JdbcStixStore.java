@@ -74,6 +74,12 @@ final class JdbcStixStore implements StixStore {
   private final String jdbcUrl;
   private final ReentrantLock writer = new ReentrantLock();
 
+  // Guarded by writer: rows written since the planner's statistics were last refreshed, and how
+  // many more to write before refreshing them again (doubling, up to a million).
+  private long rowsSinceAnalyze;
+  private long analyzeThreshold = 1_000;
+  private int rowsWritten;
+
   JdbcStixStore(HikariDataSource dataSource, Dialect dialect, Clock clock, String jdbcUrl) {
     this.dataSource = dataSource;
     this.dialect = dialect;
@@ -280,6 +286,10 @@ final class JdbcStixStore implements StixStore {
       try {
         List<WriteResult> results = write(c, collectionId, candidates);
         c.commit();
+        rowsSinceAnalyze += rowsWritten;
+        if (rowsSinceAnalyze >= analyzeThreshold) {
+          analyze(c);
+        }
         return results;
       } catch (SQLException | RuntimeException e) {
         rollback(c, e);
@@ -438,9 +448,26 @@ final class JdbcStixStore implements StixStore {
     }
     inserts.sort((a, b) -> Long.compare(a.dateAdded, b.dateAdded));
     insertMembers(c, coll, inserts);
+    rowsWritten = inserts.size();
     updateFlags(c, updates);
     saveClock(c, last);
     return results;
+  }
+
+  /** Refreshes the planner's statistics where the database needs it; failure is only logged. */
+  private void analyze(Connection c) {
+    String sql = dialect.analyzeStatement();
+    rowsSinceAnalyze = 0;
+    analyzeThreshold = Math.min(analyzeThreshold * 2, 1_000_000);
+    if (sql == null) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      s.execute(sql);
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.WARNING, "refreshing table statistics failed", e);
+    }
   }
 
   private static WriteResult rejected(Candidate cand, String message) {
@@ -561,15 +588,16 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  private static Map<String, List<Version>> loadVersions(Connection c, Collection<String> ids)
+  private Map<String, List<Version>> loadVersions(Connection c, Collection<String> ids)
       throws SQLException {
     Map<String, List<Version>> out = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
-      String sql = "SELECT first_added, object_id, version_key, version_text, owner, revoked,"
-          + " keyed_by_date FROM object_versions WHERE object_id IN (" + marks(chunk.size())
-          + ") ORDER BY first_added";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bindStrings(ps, 1, chunk);
+      StringBuilder sql = new StringBuilder("SELECT first_added, object_id, version_key,"
+          + " version_text, owner, revoked, keyed_by_date FROM object_versions WHERE ");
+      List<Object> params = new ArrayList<>();
+      dialect.appendIn(sql, "object_id", chunk, params);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
@@ -582,16 +610,18 @@ final class JdbcStixStore implements StixStore {
     return out;
   }
 
-  private static Map<String, List<Member>> loadMembers(
+  private Map<String, List<Member>> loadMembers(
       Connection c, int coll, Collection<String> ids) throws SQLException {
     Map<String, List<Member>> out = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
-      String sql = "SELECT date_added, version_ref, object_id, object_type, spec_version,"
-          + " version_key, is_first, is_last FROM collection_objects WHERE coll = ?"
-          + " AND object_id IN (" + marks(chunk.size()) + ")";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, coll);
-        bindStrings(ps, 2, chunk);
+      StringBuilder sql = new StringBuilder("SELECT date_added, version_ref, object_id,"
+          + " object_type, spec_version, version_key, is_first, is_last FROM collection_objects"
+          + " WHERE coll = ? AND ");
+      List<Object> params = new ArrayList<>();
+      params.add(coll);
+      dialect.appendIn(sql, "object_id", chunk, params);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
@@ -835,7 +865,7 @@ final class JdbcStixStore implements StixStore {
    * Builds the WHERE clause of a query over {@code collection_objects c}; the first parameter is a
    * placeholder for the collection's number.
    */
-  private static String where(ObjectQuery q, List<Object> params) {
+  private String where(ObjectQuery q, List<Object> params) {
     requireFilterSize("match[id]", q.ids().size());
     requireFilterSize("match[type]", q.types().size());
     requireFilterSize("match[spec_version]", q.specVersions().size());
@@ -867,20 +897,21 @@ final class JdbcStixStore implements StixStore {
       }
       Set<String> exact = exactKeys(vm);
       if (!exact.isEmpty()) {
-        parts.add("c.version_key IN (" + marks(exact.size()) + ")");
-        params.addAll(exact);
+        StringBuilder in = new StringBuilder();
+        dialect.appendIn(in, "c.version_key", exact, params);
+        parts.add(in.toString());
       }
       w.append(" AND (").append(String.join(" OR ", parts)).append(')');
     }
     return w.toString();
   }
 
-  private static void in(StringBuilder w, List<Object> params, String column, Set<String> values) {
+  private void in(StringBuilder w, List<Object> params, String column, Set<String> values) {
     if (values.isEmpty()) {
       return;
     }
-    w.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(')');
-    params.addAll(values);
+    w.append(" AND ");
+    dialect.appendIn(w, column, values, params);
   }
 
   private static Set<String> exactKeys(VersionMatch vm) {
@@ -911,13 +942,6 @@ final class JdbcStixStore implements StixStore {
       b.append(i == 0 ? "?" : ", ?");
     }
     return b.toString();
-  }
-
-  private static void bindStrings(PreparedStatement ps, int from, List<String> values)
-      throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      ps.setString(from + i, values.get(i));
-    }
   }
 
   private static <T> List<List<T>> chunks(Collection<T> values) {
