@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.kuroshio.stix.Timestamps;
 
 /**
- * Deterministic benchmark data: TLP-marked indicators of about 580 bytes each, the shape of a
+ * Deterministic benchmark data: TLP-marked indicators of about 600 bytes each, the shape of a
  * partner's daily indicator feed. The same seed gives the same bytes.
  */
 public final class Corpus {
@@ -42,15 +42,12 @@ public final class Corpus {
         + "\"created_by_ref\":\"" + CREATOR + "\","
         + "\"created\":\"" + created + "\",\"modified\":\"" + created + "\","
         + "\"name\":\"Command and control address " + i + "\","
-        + "\"description\":\"Address seen beaconing from breached agency mail servers; "
-        + "observed in the mailbox takeover campaign.\","
-        + "\"indicator_types\":[\"malicious-activity\",\"attribution\"],"
+        + "\"indicator_types\":[\"malicious-activity\"],"
         + "\"pattern\":\"[ipv4-addr:value = '" + ip + "'] OR [domain-name:value = 'c2-" + i
         + ".example.net']\","
         + "\"pattern_type\":\"stix\",\"pattern_version\":\"2.1\","
         + "\"valid_from\":\"" + created + "\","
-        + "\"kill_chain_phases\":[{\"kill_chain_name\":\"mitre-attack\",\"phase_name\":\"command-and-control\"}],"
-        + "\"labels\":[\"c2\"],\"confidence\":80,"
+        + "\"confidence\":80,"
         + "\"object_marking_refs\":[\"" + TLP_GREEN + "\"]}";
   }
 
