@@ -23,9 +23,15 @@ CREATE TABLE collections (
 );
 
 -- Every version of every object. first_added is the date_added of the version's first membership,
--- unique in the store, so it doubles as the version's key.
+-- unique in the store, so it doubles as the version's key. id_hash is a 64-bit hash of object_id
+-- (Codecs.idHash): the one index over object ids holds 8-byte numbers instead of ~50-character
+-- strings, which matters because ids arrive in random order and a copy-on-write B-tree (H2)
+-- rewrites every page an insert touches. Lookups by id match id_hash, then compare object_id.
+-- (object_id, version_key) is unique by the single writer's checks, not by an index.
+-- body is the compact JSON in UTF-8.
 CREATE TABLE object_versions (
   first_added BIGINT PRIMARY KEY,
+  id_hash BIGINT NOT NULL,
   object_id VARCHAR(300) NOT NULL,
   object_type VARCHAR(250) NOT NULL,
   spec_version VARCHAR(20) NOT NULL,
@@ -38,26 +44,23 @@ CREATE TABLE object_versions (
   tlp VARCHAR(20),
   release_to VARCHAR NOT NULL,
   received_from VARCHAR(300),
-  body VARCHAR NOT NULL
+  body BYTEA NOT NULL
 );
-CREATE UNIQUE INDEX object_versions_key ON object_versions (object_id, version_key);
+CREATE INDEX object_versions_id ON object_versions (id_hash);
 
 -- Collection membership: one row per (collection, version), with its own date_added (unique in the
 -- store) and the object's first/last flags within the collection, maintained by every write.
+-- Everything else about the version (id, type, spec_version, version key) is read through the
+-- join on version_ref, so the table and its indexes hold only numbers.
 CREATE TABLE collection_objects (
   date_added BIGINT PRIMARY KEY,
   coll INT NOT NULL,
   version_ref BIGINT NOT NULL,
-  object_id VARCHAR(300) NOT NULL,
-  object_type VARCHAR(250) NOT NULL,
-  spec_version VARCHAR(20) NOT NULL,
-  version_key VARCHAR(30) NOT NULL,
   is_first BOOLEAN NOT NULL,
   is_last BOOLEAN NOT NULL
 );
 CREATE INDEX collection_objects_page ON collection_objects (coll, date_added);
-CREATE UNIQUE INDEX collection_objects_object
-  ON collection_objects (coll, object_id, version_key);
+CREATE UNIQUE INDEX collection_objects_version ON collection_objects (version_ref, coll);
 
 CREATE TABLE statuses (
   id VARCHAR(100) PRIMARY KEY,

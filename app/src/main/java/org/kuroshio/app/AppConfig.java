@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.UserAccount;
 import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.taxii.server.TaxiiSettings;
 
 /**
  * Everything a node needs to run, loaded once in {@link Main} from a JSON file plus environment
@@ -79,8 +80,24 @@ public record AppConfig(
 
   /** Returns a copy listening on {@code port} (0 picks a free port). */
   public AppConfig withPort(int port) {
-    return new AppConfig(node, new HttpSettings(http.host(), port, http.maxContentLength()),
-        database, dataDir, collections, users);
+    return new AppConfig(node, new HttpSettings(http.host(), port, http.maxContentLength(),
+        http.publicUrl()), database, dataDir, collections, users);
+  }
+
+  /** Returns a copy listening on {@code host} and {@code port} (0 picks a free port). */
+  public AppConfig withListener(String host, int port) {
+    return new AppConfig(node, new HttpSettings(host, port, http.maxContentLength(),
+        http.publicUrl()), database, dataDir, collections, users);
+  }
+
+  /** Returns a copy with different HTTP settings. */
+  public AppConfig withHttp(HttpSettings newHttp) {
+    return new AppConfig(node, newHttp, database, dataDir, collections, users);
+  }
+
+  /** Returns a copy storing objects in {@code newDatabase}. */
+  public AppConfig withDatabase(DatabaseSettings newDatabase) {
+    return new AppConfig(node, http, newDatabase, dataDir, collections, users);
   }
 
   /** Returns a copy with {@code users} as its accounts. */
@@ -129,8 +146,12 @@ public record AppConfig(
    * @param port the port, 0 for any free port
    * @param maxContentLength the largest request body accepted, in bytes (TAXII
    *     {@code max_content_length})
+   * @param publicUrl the URL clients reach the node at (behind a proxy or load balancer), such as
+   *     {@code https://taxii.example.org}, without a trailing slash; TAXII discovery lists API
+   *     roots under it. Null to use the request's scheme and {@code Host} header
    */
-  public record HttpSettings(String host, int port, long maxContentLength) {
+  public record HttpSettings(String host, int port, long maxContentLength,
+      @Nullable String publicUrl) {
     public HttpSettings {
       if (host.isBlank()) {
         throw new IllegalArgumentException("bind host must not be blank");
@@ -141,6 +162,19 @@ public record AppConfig(
       if (maxContentLength < 1) {
         throw new IllegalArgumentException("max content length must be positive");
       }
+      if (publicUrl != null) {
+        publicUrl = TaxiiSettings.checkPublicUrl(publicUrl);
+      }
+    }
+
+    /** A listener without a public URL. */
+    public HttpSettings(String host, int port, long maxContentLength) {
+      this(host, port, maxContentLength, null);
+    }
+
+    /** Returns a copy with another public URL (null to follow the request). */
+    public HttpSettings withPublicUrl(@Nullable String url) {
+      return new HttpSettings(host, port, maxContentLength, url);
     }
   }
 

@@ -23,6 +23,7 @@ import org.kuroshio.sharing.Permission;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.UserAccount;
 import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.taxii.server.TaxiiSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
@@ -55,7 +56,7 @@ final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS = Set.of("node", "http", "database", "data_dir", "collections", "users");
   private static final Set<String> NODE_KEYS = Set.of("title", "description", "organisation");
-  private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_content_length");
+  private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_content_length", "public_url");
   private static final Set<String> DB_KEYS = Set.of("url", "user", "password");
   private static final Set<String> COLLECTION_KEYS = Set.of("id", "title", "description", "alias");
   private static final Set<String> USER_KEYS =
@@ -114,7 +115,10 @@ final class ConfigLoader {
       String host = r.string(h, "http.host", d.http().host());
       int port = r.port(h, "http.port", d.http().port());
       long max = r.positiveLong(h, "http.max_content_length", d.http().maxContentLength());
-      http = new HttpSettings(host, port, max);
+      String url = r.optionalString(h, "http.public_url");
+      String publicUrl = url == null ? null
+          : r.build("http.public_url", () -> TaxiiSettings.checkPublicUrl(url));
+      http = r.build("http", () -> new HttpSettings(host, port, max, publicUrl));
     }
 
     DatabaseSettings db = d.database();
@@ -194,7 +198,17 @@ final class ConfigLoader {
           host != null ? host.strip() : http.host(),
           port != null ? envPort(port) : http.port(),
           max != null ? envPositiveLong("KUROSHIO_MAX_CONTENT_LENGTH",
-              "http.max_content_length", max) : http.maxContentLength());
+              "http.max_content_length", max) : http.maxContentLength(),
+          http.publicUrl());
+    }
+    String publicUrl = env.get("KUROSHIO_PUBLIC_URL");
+    if (publicUrl != null) {
+      try {
+        http = http.withPublicUrl(blankToNull(publicUrl));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("environment variable KUROSHIO_PUBLIC_URL", "http.public_url",
+            e.getMessage());
+      }
     }
     String url = env.get("KUROSHIO_DB_URL");
     String user = env.get("KUROSHIO_DB_USER");

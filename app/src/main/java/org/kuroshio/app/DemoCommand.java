@@ -61,9 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     try {
       AppConfig config = DemoScenario.configure(AppConfig.defaults(), iterations)
           .withDataDir(dir);
-      config = new AppConfig(config.node(),
-          new AppConfig.HttpSettings(host, port, config.http().maxContentLength()),
-          config.database(), config.dataDir(), config.collections(), config.users());
+      config = config.withListener(host, port);
       Node node = Node.start(config);
       try {
         Map<String, Integer> loaded = DemoScenario.load(node.data());

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
@@ -157,12 +156,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /**
    * Registers every route of a node on a Javalin configuration: {@code /health},
    * {@code /metrics}, TAXII 2.1 ({@code /taxii2/} and the API root), plus the request log and
-   * request metrics. {@link Node#start} and the end-to-end tests use this one method.
+   * request metrics, with Jetty on virtual threads ({@link TaxiiServer#configureServer}).
+   * {@link Node#start} and the end-to-end tests use this one method. The request log names the
+   * principal the TAXII routes authenticated ({@link TaxiiServer#principal}); it never reads
+   * the {@code Authorization} header itself.
    */
   static void routes(JavalinConfig config, Wiring wiring) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.concurrency.useVirtualThreads = true;
+    TaxiiServer.configureServer(config);
     config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, wiring));
     config.routes.get("/health", ctx -> health(ctx, wiring.databaseUp()));
     config.routes.get("/metrics", ctx -> {
@@ -198,7 +200,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     int status = ctx.statusCode();
     wiring.metrics().request(ctx.method().name(), route, status,
         Duration.ofNanos((long) (ms.doubleValue() * 1_000_000)));
-    Principal p = status == 401 ? null : principal(ctx, wiring.accounts());
+    Principal p = TaxiiServer.principal(ctx).orElse(null);
     HTTP_LOG.info("method={} path={} route={} status={} duration_ms={} principal={} org={}",
         ctx.method().name(), quoteIfNeeded(ctx.path()), route, status,
         String.format(java.util.Locale.ROOT, "%.1f", ms), p == null ? "-" : p.user(),
@@ -216,44 +218,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       // no endpoint matched (404) or the router could not tell
     }
     return "unmatched";
-  }
-
-  /**
-   * Returns who made the request, for the log: the principal a handler stored on the context,
-   * else the one the Authorization header authenticates as (verified Basic credentials are
-   * cached by {@link Accounts}, so this costs a digest, not a password hash).
-   */
-  private static @Nullable Principal principal(Context ctx, Accounts accounts) {
-    for (Object value : ctx.attributeMap().values()) {
-      if (value instanceof Principal p) {
-        return p;
-      }
-    }
-    String header = ctx.header("Authorization");
-    if (header == null) {
-      return null;
-    }
-    try {
-      if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        return accounts.authenticateToken(header.substring(7).strip()).orElse(null);
-      }
-      if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-        String text = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()),
-            StandardCharsets.UTF_8);
-        int colon = text.indexOf(':');
-        if (colon > 0) {
-          char[] password = text.substring(colon + 1).toCharArray();
-          try {
-            return accounts.authenticateBasic(text.substring(0, colon), password).orElse(null);
-          } finally {
-            java.util.Arrays.fill(password, '\0');
-          }
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // malformed credentials: the handler has answered 401 already
-    }
-    return null;
   }
 
   private static String quoteIfNeeded(String s) {

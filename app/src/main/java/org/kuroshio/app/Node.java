@@ -87,7 +87,8 @@ public final class Node implements AutoCloseable {
   static TaxiiSettings taxiiSettings(AppConfig config) {
     return TaxiiSettings.defaults()
         .withTitle(config.node().title(), config.node().description())
-        .withMaxContentLength(config.http().maxContentLength());
+        .withMaxContentLength(config.http().maxContentLength())
+        .withPublicUrl(config.http().publicUrl());
   }
 
   /** Creates (or updates) the configured collections as the node operator. */

@@ -43,6 +43,35 @@ class AppConfigTest {
   }
 
   @Test
+  void publicUrlComesFromTheFileOrTheEnvironment() throws IOException {
+    Path f = write("""
+        {"http": {"public_url": "https://taxii.example.org/"}}
+        """);
+    assertThat(AppConfig.load(f, Map.of()).http().publicUrl())
+        .isEqualTo("https://taxii.example.org");
+    assertThat(AppConfig.load(f, Map.of("KUROSHIO_PUBLIC_URL", "http://proxy:8443/k"))
+        .http().publicUrl()).isEqualTo("http://proxy:8443/k");
+    assertThat(AppConfig.load(f, Map.of("KUROSHIO_PUBLIC_URL", "")).http().publicUrl())
+        .isNull();
+    assertThat(AppConfig.load(null, Map.of()).http().publicUrl()).isNull();
+    assertThat(Node.taxiiSettings(AppConfig.load(f, Map.of())).publicUrl())
+        .isEqualTo("https://taxii.example.org");
+  }
+
+  @Test
+  void badPublicUrlIsNamed() throws IOException {
+    Path f = write("""
+        {"http": {"public_url": "taxii.example.org"}}
+        """);
+    assertThatThrownBy(() -> AppConfig.load(f, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.public_url").hasMessageContaining("absolute http");
+    assertThatThrownBy(() -> AppConfig.load(null, Map.of("KUROSHIO_PUBLIC_URL", "ftp://x/")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KUROSHIO_PUBLIC_URL");
+  }
+
+  @Test
   void fileSetsEveryKey() throws IOException {
     Path f = write("""
         {

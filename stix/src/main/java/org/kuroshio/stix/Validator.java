@@ -108,6 +108,9 @@ public final class Validator {
       validateBundle(node, ctx);
       return ctx.report();
     }
+    if (checkSurrogates(node, "", ctx, 0) > 0) {
+      return ctx.report();
+    }
     TypeDef def = registry.type(type);
     if (def == null) {
       def = customType(node, ctx, type);
@@ -181,6 +184,73 @@ public final class Validator {
         }
       }
     }
+  }
+
+  /** Most lone-surrogate issues reported for one object; the first ones name the problem. */
+  private static final int MAX_SURROGATE_ISSUES = 5;
+
+  /**
+   * Reports, as fatal, every string and property name holding a lone UTF-16 surrogate. JSON may
+   * escape one (a backslash, then {@code ud800}) and Jackson parses it, but it is not a Unicode
+   * character, so the object could not be written back as UTF-8 (storing, serving and signing
+   * would all fail later). Returns how many were found, counting on from {@code found}.
+   */
+  private static int checkSurrogates(JsonNode v, String path, Ctx ctx, int found) {
+    if (found >= MAX_SURROGATE_ISSUES) {
+      return found;
+    }
+    if (v.isString()) {
+      int at = loneSurrogate(v.asString());
+      if (at >= 0) {
+        String code = Integer.toHexString(v.asString().charAt(at));
+        ctx.fatal(path, "lone-surrogate", "the string at " + (path.isEmpty() ? "the top" : path)
+            + " holds a lone UTF-16 surrogate (U+" + code.toUpperCase(java.util.Locale.ROOT)
+            + " at character " + at + "), which is not a Unicode character and cannot be"
+            + " written as UTF-8");
+        return found + 1;
+      }
+    } else if (v.isArray()) {
+      for (int i = 0; i < v.size() && found < MAX_SURROGATE_ISSUES; i++) {
+        if (v.get(i).isContainer() || v.get(i).isString()) {
+          found = checkSurrogates(v.get(i), Ctx.index(path, i), ctx, found);
+        }
+      }
+    } else if (v.isObject()) {
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
+        if (found >= MAX_SURROGATE_ISSUES) {
+          break;
+        }
+        String here = Ctx.path(path, e.getKey());
+        if (loneSurrogate(e.getKey()) >= 0) {
+          ctx.fatal(here, "lone-surrogate", "a property name under "
+              + (path.isEmpty() ? "the top" : path) + " holds a lone UTF-16 surrogate, which is"
+              + " not a Unicode character and cannot be written as UTF-8");
+          found++;
+        }
+        JsonNode child = e.getValue();
+        if (child.isContainer() || child.isString()) {
+          found = checkSurrogates(child, here, ctx, found);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Returns the index of the first unpaired surrogate in {@code s}, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1));
+        if (paired) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   // ---- objects and properties

@@ -1,6 +1,7 @@
 package org.kuroshio.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -203,7 +204,8 @@ final class JdbcStixStore implements StixStore {
     final NewVersion source;
     final StixObject object;
     final String id;
-    final String body;
+    final long idHash;
+    final byte[] body;
     @Nullable String rejection;
     @Nullable String versionKey;
     @Nullable String versionText;
@@ -216,7 +218,8 @@ final class JdbcStixStore implements StixStore {
       this.source = source;
       this.object = source.object();
       this.id = object.id();
-      this.body = object.toJson();
+      this.idHash = Codecs.idHash(id);
+      this.body = StixJson.writeBytes(object.json());
     }
   }
 
@@ -228,7 +231,7 @@ final class JdbcStixStore implements StixStore {
     final String owner;
     final boolean revoked;
     final boolean keyedByDate;
-    @Nullable String body;
+    byte @Nullable [] body;
     @Nullable StixObject object;
 
     Version(long vid, String key, String text, String owner, boolean revoked,
@@ -368,13 +371,17 @@ final class JdbcStixStore implements StixStore {
       }
       List<Version> versions = stored.computeIfAbsent(cand.id, k -> new ArrayList<>());
       List<Member> inCollection = members.computeIfAbsent(cand.id, k -> new ArrayList<>());
-      if (!versions.isEmpty() && !versions.get(0).owner.equals(cand.source.owner())) {
+      // An identical version is a fact already stored, whoever sends it again (the standard
+      // TLP marking-definitions, shared identities): it is not refused. Only new versions must
+      // come from the object's owner.
+      Version same = findSame(cand, versions);
+      if (same == null && !versions.isEmpty()
+          && !versions.get(0).owner.equals(cand.source.owner())) {
         results.add(rejected(cand,
             "object " + cand.id + " belongs to another organisation; only its owner may add"
                 + " versions"));
         continue;
       }
-      Version same = findSame(cand, versions);
       if (same == null && cand.versionKey != null) {
         Version clash = find(versions, cand.versionKey);
         if (clash != null) {
@@ -502,7 +509,7 @@ final class JdbcStixStore implements StixStore {
     if (v.body == null) {
       throw new IllegalStateException("body of version " + v.vid + " was not loaded");
     }
-    if (v.body.equals(cand.body)) {
+    if (java.util.Arrays.equals(v.body, cand.body)) {
       return true;
     }
     if (v.object == null) {
@@ -588,19 +595,28 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
+  /**
+   * Loads every stored version of these ids: one query per chunk on the {@code id_hash} index,
+   * keeping only rows whose id is one asked for (a hash may collide).
+   */
   private Map<String, List<Version>> loadVersions(Connection c, Collection<String> ids)
       throws SQLException {
     Map<String, List<Version>> out = new HashMap<>();
+    Set<String> wanted = ids instanceof Set<String> set ? set : new HashSet<>(ids);
     for (List<String> chunk : chunks(ids)) {
       StringBuilder sql = new StringBuilder("SELECT first_added, object_id, version_key,"
           + " version_text, owner, revoked, keyed_by_date FROM object_versions WHERE ");
       List<Object> params = new ArrayList<>();
-      dialect.appendIn(sql, "object_id", chunk, params);
+      dialect.appendInLongs(sql, "id_hash", hashes(chunk), params);
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+            String id = rs.getString(2);
+            if (!wanted.contains(id)) {
+              continue;
+            }
+            out.computeIfAbsent(id, k -> new ArrayList<>())
                 .add(new Version(rs.getLong(1), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
           }
@@ -610,22 +626,37 @@ final class JdbcStixStore implements StixStore {
     return out;
   }
 
+  private static List<Long> hashes(Collection<String> ids) {
+    List<Long> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      out.add(Codecs.idHash(id));
+    }
+    return out;
+  }
+
+  /** Loads the memberships in {@code coll} of every version of these ids. */
   private Map<String, List<Member>> loadMembers(
       Connection c, int coll, Collection<String> ids) throws SQLException {
     Map<String, List<Member>> out = new HashMap<>();
+    Set<String> wanted = ids instanceof Set<String> set ? set : new HashSet<>(ids);
     for (List<String> chunk : chunks(ids)) {
-      StringBuilder sql = new StringBuilder("SELECT date_added, version_ref, object_id,"
-          + " object_type, spec_version, version_key, is_first, is_last FROM collection_objects"
-          + " WHERE coll = ? AND ");
+      StringBuilder sql = new StringBuilder("SELECT c.date_added, c.version_ref, v.object_id,"
+          + " v.object_type, v.spec_version, v.version_key, c.is_first, c.is_last"
+          + " FROM object_versions v JOIN collection_objects c ON c.version_ref = v.first_added"
+          + " AND c.coll = ? WHERE ");
       List<Object> params = new ArrayList<>();
       params.add(coll);
-      dialect.appendIn(sql, "object_id", chunk, params);
+      dialect.appendInLongs(sql, "v.id_hash", hashes(chunk), params);
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
-                .add(new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            String id = rs.getString(3);
+            if (!wanted.contains(id)) {
+              continue;
+            }
+            out.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new Member(rs.getLong(1), rs.getLong(2), id, rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
                     false));
           }
@@ -660,7 +691,7 @@ final class JdbcStixStore implements StixStore {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            wanted.get(rs.getLong(1)).body = rs.getString(2);
+            wanted.get(rs.getLong(1)).body = rs.getBytes(2);
           }
         }
       }
@@ -675,8 +706,8 @@ final class JdbcStixStore implements StixStore {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO object_versions (first_added, object_id, object_type, spec_version,"
             + " version_key, version_text, keyed_by_date, revoked, owner, domains, tlp,"
-            + " release_to, received_from, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?)")) {
+            + " release_to, received_from, body, id_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         Candidate r = rows.get(i);
         ps.setLong(1, vids.get(i));
@@ -692,7 +723,8 @@ final class JdbcStixStore implements StixStore {
         ps.setString(11, r.source.tlp());
         ps.setString(12, r.releaseTo);
         ps.setString(13, r.source.receivedFrom());
-        ps.setString(14, r.body);
+        ps.setBytes(14, r.body);
+        ps.setLong(15, r.idHash);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -705,19 +737,14 @@ final class JdbcStixStore implements StixStore {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO collection_objects (date_added, coll, version_ref, object_id,"
-            + " object_type, spec_version, version_key, is_first, is_last)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO collection_objects (date_added, coll, version_ref, is_first, is_last)"
+            + " VALUES (?, ?, ?, ?, ?)")) {
       for (Member m : rows) {
         ps.setLong(1, m.dateAdded);
         ps.setInt(2, coll);
         ps.setLong(3, m.vid);
-        ps.setString(4, m.objectId);
-        ps.setString(5, m.type);
-        ps.setString(6, m.spec);
-        ps.setString(7, m.key);
-        ps.setBoolean(8, m.first);
-        ps.setBoolean(9, m.last);
+        ps.setBoolean(4, m.first);
+        ps.setBoolean(5, m.last);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -832,7 +859,7 @@ final class JdbcStixStore implements StixStore {
                 rs.getString(10),
                 Codecs.decodeList(rs.getString(11)),
                 rs.getString(12),
-                query.withBody() ? rs.getString(13) : null));
+                query.withBody() ? body(rs.getBytes(13)) : null));
           }
         }
         return new Page<>(items, more, more ? Codecs.cursor(lastDate) : null);
@@ -842,14 +869,24 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
+  private static @Nullable String body(byte @Nullable [] utf8) {
+    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+  }
+
   @Override
   public long count(String collectionId, ObjectQuery query) {
     List<Object> params = new ArrayList<>();
-    String where = where(query.after(null), params);
+    ObjectQuery q = query.after(null);
+    String where = where(q, params);
+    // Filters on the version's id, type, spec_version or key read object_versions.
+    boolean join = !q.ids().isEmpty() || !q.types().isEmpty() || !q.specVersions().isEmpty()
+        || !q.versions().exact().isEmpty();
+    String from = join
+        ? " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
+        : " FROM collection_objects c";
     try (Connection c = dataSource.getConnection()) {
       params.set(0, requireCollection(c, collectionId));
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT COUNT(*) FROM collection_objects c" + where)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from + where)) {
         bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -883,9 +920,13 @@ final class JdbcStixStore implements StixStore {
       w.append(" AND c.date_added > ?");
       params.add(after);
     }
-    in(w, params, "c.object_id", q.ids());
-    in(w, params, "c.object_type", q.types());
-    in(w, params, "c.spec_version", q.specVersions());
+    if (!q.ids().isEmpty()) {
+      w.append(" AND ");
+      dialect.appendInLongs(w, "v.id_hash", hashes(q.ids()), params);
+    }
+    in(w, params, "v.object_id", q.ids());
+    in(w, params, "v.object_type", q.types());
+    in(w, params, "v.spec_version", q.specVersions());
     VersionMatch vm = q.versions();
     if (!vm.all()) {
       List<String> parts = new ArrayList<>();
@@ -898,7 +939,7 @@ final class JdbcStixStore implements StixStore {
       Set<String> exact = exactKeys(vm);
       if (!exact.isEmpty()) {
         StringBuilder in = new StringBuilder();
-        dialect.appendIn(in, "c.version_key", exact, params);
+        dialect.appendIn(in, "v.version_key", exact, params);
         parts.add(in.toString());
       }
       w.append(" AND (").append(String.join(" OR ", parts)).append(')');

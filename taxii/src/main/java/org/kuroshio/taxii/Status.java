@@ -41,10 +41,59 @@ public record Status(
   /** The value of {@link #status()} while objects are still pending. */
   public static final String PENDING = "pending";
 
+  /**
+   * Checks the invariants TAXII 2.1 states for the resource.
+   *
+   * @throws IllegalArgumentException when {@code status} is neither {@code complete} nor
+   *     {@code pending}, a count is negative, {@code total_count} is not the sum of the other
+   *     three, a detail list is present with another length than its count, or a complete status
+   *     still has pending objects
+   */
   public Status {
     successes = List.copyOf(successes);
     failures = List.copyOf(failures);
     pendings = List.copyOf(pendings);
+    if (!status.equals(COMPLETE) && !status.equals(PENDING)) {
+      throw new IllegalArgumentException("status must be complete or pending: " + status);
+    }
+    if (totalCount < 0 || successCount < 0 || failureCount < 0 || pendingCount < 0) {
+      throw new IllegalArgumentException("status counts must not be negative");
+    }
+    if (totalCount != successCount + failureCount + pendingCount) {
+      throw new IllegalArgumentException("total_count " + totalCount + " is not success_count + "
+          + "failure_count + pending_count (" + successCount + " + " + failureCount + " + "
+          + pendingCount + ")");
+    }
+    checkList("successes", successes, successCount);
+    checkList("failures", failures, failureCount);
+    checkList("pendings", pendings, pendingCount);
+    if (status.equals(COMPLETE) && pendingCount != 0) {
+      throw new IllegalArgumentException(
+          "a complete status must have pending_count 0, not " + pendingCount);
+    }
+  }
+
+  private static void checkList(String name, List<StatusDetails> list, long count) {
+    if (!list.isEmpty() && list.size() != count) {
+      throw new IllegalArgumentException(name + " lists " + list.size() + " objects but its count"
+          + " is " + count);
+    }
+  }
+
+  /**
+   * Returns a status whose {@code pendings} are still being processed; it is {@code complete}
+   * when there are none.
+   */
+  public static Status of(String id, Instant requestTimestamp, List<StatusDetails> successes,
+      List<StatusDetails> failures, List<StatusDetails> pendings) {
+    return new Status(id, pendings.isEmpty() ? COMPLETE : PENDING, requestTimestamp,
+        successes.size() + failures.size() + pendings.size(), successes.size(), successes,
+        failures.size(), failures, pendings.size(), pendings);
+  }
+
+  /** Returns whether every object has been processed. */
+  public boolean isComplete() {
+    return status.equals(COMPLETE);
   }
 
   /** Returns a complete status with these successes and failures. */

@@ -399,10 +399,62 @@ public abstract class StoreContract {
       assertThat(r.get(0).outcome()).isEqualTo(Outcome.REJECTED);
       assertThat(r.get(0).message()).contains("owner");
       assertThat(r.get(1).outcome()).isEqualTo(Outcome.ADDED);
-      // Not even into another collection.
-      assertThat(store.add(BLUE, List.of(by(ORG_B, indicator(1, V1)))).get(0).outcome())
+      // Not into another collection either, and not under the existing version key.
+      assertThat(store.add(BLUE, List.of(by(ORG_B, indicator(1, V2)))).get(0).outcome())
           .isEqualTo(Outcome.REJECTED);
+      WriteResult otherBody = store.add(BLUE, List.of(by(ORG_B, indicator(1, V1, "changed"))))
+          .get(0);
+      assertThat(otherBody.outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(otherBody.message()).contains("owner");
       assertThat(store.count(BLUE, query(VersionMatch.ALL))).isZero();
+      assertThat(keys(all(RED, query(VersionMatch.ALL))))
+          .containsExactly(id("indicator", 1) + "@" + V1, id("indicator", 2) + "@" + V1);
+    }
+
+    @Test
+    void add_identicalVersionByAnotherOrganisation_isAcceptedAndKeepsItsOwner() {
+      add(RED, indicator(1, V1));
+      // Already in the collection: nothing to do, whoever sends it.
+      WriteResult again = store.add(RED, List.of(by(ORG_B, indicator(1, V1)))).get(0);
+      assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
+      assertThat(again.message()).isNull();
+      // Not yet in BLUE: it joins BLUE with a date of its own, still owned by its first sender.
+      clock.advance(Duration.ofSeconds(3));
+      WriteResult joined = store.add(BLUE, List.of(by(ORG_B, indicator(1, V1)))).get(0);
+      assertThat(joined.outcome()).isEqualTo(Outcome.ADDED);
+      assertThat(joined.version()).isEqualTo(V1);
+      assertThat(store.add(BLUE, List.of(by(ORG_B, indicator(1, V1)))).get(0).outcome())
+          .isEqualTo(Outcome.UNCHANGED);
+      List<StoredVersion> blue = all(BLUE, query(VersionMatch.ALL));
+      assertThat(keys(blue)).containsExactly(id("indicator", 1) + "@" + V1);
+      assertThat(blue.get(0).owner()).isEqualTo(ORG_A);
+      assertThat(blue.get(0).dateAdded()).isEqualTo(T0.plusSeconds(3));
+      assertThat(blue.get(0).json()).isEqualTo(indicator(1, V1).toJson());
+      // The owner rule still holds for new versions, in either collection.
+      assertThat(store.add(BLUE, List.of(by(ORG_B, indicator(1, V2)))).get(0).outcome())
+          .isEqualTo(Outcome.REJECTED);
+      assertThat(add(BLUE, indicator(1, V2)).outcome()).isEqualTo(Outcome.ADDED);
+      assertThat(keys(all(BLUE, query(VersionMatch.LAST))))
+          .containsExactly(id("indicator", 1) + "@" + V2);
+    }
+
+    @Test
+    void add_identicalVersionByAnotherOrganisation_ignoresKeyOrderAndCoversObjectsWithoutDates() {
+      StixObject ip = ipv4(7, "198.51.100.7");
+      addAll(RED, indicator(1, V1), ip);
+      StixObject reordered = StixJson.parse("""
+          {"name":"indicator 1","modified":"%s","id":"%s","type":"indicator",
+           "spec_version":"2.1","created":"2024-01-01T00:00:00.000Z",
+           "pattern":"[ipv4-addr:value = '198.51.100.1']","pattern_type":"stix",
+           "valid_from":"2024-01-01T00:00:00Z"}
+          """.formatted(V1, id("indicator", 1)));
+      List<WriteResult> r = store.add(BLUE, List.of(by(ORG_B, reordered), by(ORG_B, ip),
+          by(ORG_B, ipv4(7, "198.51.100.8"))));
+      assertThat(r).extracting(WriteResult::outcome)
+          .containsExactly(Outcome.ADDED, Outcome.ADDED, Outcome.REJECTED);
+      assertThat(r.get(2).message()).contains("owner");
+      assertThat(store.count(BLUE, query(VersionMatch.ALL))).isEqualTo(2);
+      assertThat(store.count(RED, query(VersionMatch.ALL))).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.kuroshio.taxii.server;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.CollectionView;
@@ -57,6 +60,9 @@ final class TaxiiRoutes {
   private static final String DATE_FIRST = "X-TAXII-Date-Added-First";
   private static final String DATE_LAST = "X-TAXII-Date-Added-Last";
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+  /** The methods TAXII paths answer, with the endpoint or with 405 (404 under unknown paths). */
+  private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.HEAD,
+      HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
   private final NodeData data;
   private final Accounts accounts;
@@ -88,24 +94,50 @@ final class TaxiiRoutes {
     String root = "/" + settings.apiRootPath();
     String collection = root + "/collections/{collectionId}";
     String object = collection + "/objects/{objectId}";
-    config.routes.get("/taxii2/", wrap(this::discovery));
-    config.routes.get(root + "/", wrap(this::apiRoot));
-    config.routes.get(root + "/status/{statusId}/", wrap(this::status));
-    config.routes.get(root + "/collections/", wrap(this::collections));
-    config.routes.get(collection + "/", wrap(this::collection));
-    config.routes.get(collection + "/manifest/", wrap(this::manifest));
-    config.routes.get(collection + "/objects/", wrap(this::getObjects));
-    config.routes.post(collection + "/objects/", wrap(this::addObjects));
-    config.routes.get(object + "/", wrap(this::getObject));
-    config.routes.delete(object + "/", wrap(this::deleteObject));
-    config.routes.get(object + "/versions/", wrap(this::versions));
+    readOnly(config, "/taxii2/", this::discovery);
+    readOnly(config, root + "/", this::apiRoot);
+    readOnly(config, root + "/status/{statusId}/", this::status);
+    readOnly(config, root + "/collections/", this::collections);
+    readOnly(config, collection + "/", this::collection);
+    readOnly(config, collection + "/manifest/", this::manifest);
+    Handler getObjects = wrap(this::getObjects);
+    route(config, collection + "/objects/", Map.of(HandlerType.GET, getObjects,
+        HandlerType.HEAD, getObjects, HandlerType.POST, wrap(this::addObjects)));
+    Handler getObject = wrap(this::getObject);
+    route(config, object + "/", Map.of(HandlerType.GET, getObject, HandlerType.HEAD, getObject,
+        HandlerType.DELETE, wrap(this::deleteObject)));
+    readOnly(config, object + "/versions/", this::versions);
     for (String prefix : List.of("/taxii2/", root + "/")) {
       Handler unknown = wrap((ctx, p) -> {
         throw HttpFailure.notFound("no TAXII endpoint at " + Filters.abbreviate(ctx.path()));
       });
-      config.routes.get(prefix + "<rest>", unknown);
-      config.routes.post(prefix + "<rest>", unknown);
-      config.routes.delete(prefix + "<rest>", unknown);
+      for (HandlerType method : METHODS) {
+        config.routes.addHttpHandler(method, prefix + "<rest>", unknown);
+      }
+    }
+  }
+
+  /** Serves {@code path} with GET and HEAD, and answers 405 to the other methods. */
+  private void readOnly(JavalinConfig config, String path, Endpoint endpoint) {
+    Handler handler = wrap(endpoint);
+    route(config, path, Map.of(HandlerType.GET, handler, HandlerType.HEAD, handler));
+  }
+
+  /**
+   * Registers {@code handlers} on {@code path} and a 405 answer, with an {@code Allow} header
+   * and a TAXII error body, for every other method in {@link #METHODS}.
+   */
+  private static void route(JavalinConfig config, String path,
+      Map<HandlerType, Handler> handlers) {
+    String allow = METHODS.stream().filter(handlers::containsKey).map(HandlerType::name)
+        .collect(Collectors.joining(", "));
+    Handler notAllowed = ctx -> {
+      ctx.header("Allow", allow);
+      error(ctx, 405, "Method not allowed", ctx.method().name() + " is not supported on "
+          + Filters.abbreviate(ctx.path()) + "; allowed: " + allow);
+    };
+    for (HandlerType method : METHODS) {
+      config.routes.addHttpHandler(method, path, handlers.getOrDefault(method, notAllowed));
     }
   }
 
@@ -115,6 +147,7 @@ final class TaxiiRoutes {
     return ctx -> {
       try {
         Principal principal = authenticate(ctx);
+        ctx.attribute(TaxiiServer.PRINCIPAL_ATTRIBUTE, principal);
         String accept = ctx.header("Accept");
         if (accept == null || !MediaTypes.acceptsTaxii21(accept)) {
           throw new HttpFailure(406, "Not acceptable",
@@ -481,7 +514,12 @@ final class TaxiiRoutes {
     out.flush();
   }
 
-  private static String baseUrl(Context ctx) {
+  /** Returns the configured public URL, else the one the request's scheme and Host imply. */
+  private String baseUrl(Context ctx) {
+    String configured = settings.publicUrl();
+    if (configured != null) {
+      return configured;
+    }
     String scheme = ctx.scheme();
     String host = ctx.host();
     return scheme + "://" + (host == null ? "localhost" : host) + ctx.contextPath()

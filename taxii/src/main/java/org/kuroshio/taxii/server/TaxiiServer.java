@@ -2,14 +2,32 @@ package org.kuroshio.taxii.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Optional;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.NodeData;
+import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.IdGenerator;
 
 /** Registers the TAXII 2.1 endpoints on a Javalin configuration. */
 public final class TaxiiServer {
+  /**
+   * The request attribute under which the TAXII routes store the authenticated
+   * {@link Principal}, so that request logs and metrics need not authenticate again.
+   */
+  public static final String PRINCIPAL_ATTRIBUTE = "kuroshio.principal";
+
   private TaxiiServer() {}
+
+  /**
+   * Returns who made the request, as the TAXII routes authenticated it; empty for requests
+   * that did not reach a TAXII route or failed authentication.
+   */
+  public static Optional<Principal> principal(Context ctx) {
+    return ctx.attribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? Optional.of(p)
+        : Optional.empty();
+  }
 
   /**
    * Adds discovery ({@code /taxii2/}) and one API root ({@code /<apiRootPath>/...}) with every

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxObjectsPerRequest most objects one POST envelope may hold (413 beyond)
  * @param maxNestingDepth deepest JSON nesting accepted in a POST body (400 beyond)
  * @param maxStringLength longest JSON string accepted in a POST body, in characters (413 beyond)
+ * @param publicUrl the URL clients reach the server at, such as {@code https://taxii.example.org}
+ *     (no trailing slash), used for the URLs discovery lists; null to build them from the
+ *     request's scheme and {@code Host} header
  */
 public record TaxiiSettings(
     String title,
@@ -26,7 +29,8 @@ public record TaxiiSettings(
     int maxPageSize,
     int maxObjectsPerRequest,
     int maxNestingDepth,
-    int maxStringLength) {
+    int maxStringLength,
+    @Nullable String publicUrl) {
 
   public TaxiiSettings {
     if (title.isBlank() || apiRootTitle.isBlank()) {
@@ -40,6 +44,47 @@ public record TaxiiSettings(
         || maxNestingDepth < 4 || maxStringLength < 1024) {
       throw new IllegalArgumentException("TAXII limits are too small: " + limits());
     }
+    if (publicUrl != null) {
+      publicUrl = checkPublicUrl(publicUrl);
+    }
+  }
+
+  /** Settings without a public URL (discovery URLs follow the request's Host header). */
+  public TaxiiSettings(String title, @Nullable String description, @Nullable String contact,
+      String apiRootPath, String apiRootTitle, long maxContentLength, int maxPageSize,
+      int maxObjectsPerRequest, int maxNestingDepth, int maxStringLength) {
+    this(title, description, contact, apiRootPath, apiRootTitle, maxContentLength, maxPageSize,
+        maxObjectsPerRequest, maxNestingDepth, maxStringLength, null);
+  }
+
+  /**
+   * Checks a public URL and returns it without a trailing slash.
+   *
+   * @throws IllegalArgumentException unless it is an absolute http or https URL with a host and
+   *     no query or fragment
+   */
+  public static String checkPublicUrl(String url) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("public URL is not a URL: " + e.getMessage());
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "public URL must be an absolute http or https URL with a host, such as"
+              + " https://taxii.example.org: " + url);
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("public URL must not have a query or fragment: " + url);
+    }
+    String text = uri.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return text;
   }
 
   /**
@@ -54,25 +99,34 @@ public record TaxiiSettings(
   /** Returns a copy with another title and description. */
   public TaxiiSettings withTitle(String newTitle, @Nullable String newDescription) {
     return new TaxiiSettings(newTitle, newDescription, contact, apiRootPath, apiRootTitle,
-        maxContentLength, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength);
+        maxContentLength, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength,
+        publicUrl);
   }
 
   /** Returns a copy with another API root path segment. */
   public TaxiiSettings withApiRootPath(String path) {
     return new TaxiiSettings(title, description, contact, path, apiRootTitle,
-        maxContentLength, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength);
+        maxContentLength, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength,
+        publicUrl);
   }
 
   /** Returns a copy with another maximum POST body size. */
   public TaxiiSettings withMaxContentLength(long bytes) {
     return new TaxiiSettings(title, description, contact, apiRootPath, apiRootTitle,
-        bytes, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength);
+        bytes, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength, publicUrl);
   }
 
   /** Returns a copy with another maximum page size. */
   public TaxiiSettings withMaxPageSize(int size) {
     return new TaxiiSettings(title, description, contact, apiRootPath, apiRootTitle,
-        maxContentLength, size, maxObjectsPerRequest, maxNestingDepth, maxStringLength);
+        maxContentLength, size, maxObjectsPerRequest, maxNestingDepth, maxStringLength, publicUrl);
+  }
+
+  /** Returns a copy whose discovery URLs start with {@code url} (null: follow the request). */
+  public TaxiiSettings withPublicUrl(@Nullable String url) {
+    return new TaxiiSettings(title, description, contact, apiRootPath, apiRootTitle,
+        maxContentLength, maxPageSize, maxObjectsPerRequest, maxNestingDepth, maxStringLength,
+        url);
   }
 
   private String limits() {
