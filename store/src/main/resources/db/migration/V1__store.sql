@@ -23,15 +23,11 @@ CREATE TABLE collections (
 );
 
 -- Every version of every object. first_added is the date_added of the version's first membership,
--- unique in the store, so it doubles as the version's key. id_hash is a 64-bit hash of object_id
--- (Codecs.idHash): the one index over object ids holds 8-byte numbers instead of ~50-character
--- strings, which matters because ids arrive in random order and a copy-on-write B-tree (H2)
--- rewrites every page an insert touches. Lookups by id match id_hash, then compare object_id.
--- (object_id, version_key) is unique by the single writer's checks, not by an index.
--- body is the compact JSON in UTF-8.
+-- unique in the store, so it doubles as the version's key. (object_id, version_key) is unique by
+-- the single writer's checks; the index on object_id alone is narrower than a unique index on
+-- both. body is the compact JSON in UTF-8.
 CREATE TABLE object_versions (
   first_added BIGINT PRIMARY KEY,
-  id_hash BIGINT NOT NULL,
   object_id VARCHAR(300) NOT NULL,
   object_type VARCHAR(250) NOT NULL,
   spec_version VARCHAR(20) NOT NULL,
@@ -46,7 +42,7 @@ CREATE TABLE object_versions (
   received_from VARCHAR(300),
   body BYTEA NOT NULL
 );
-CREATE INDEX object_versions_id ON object_versions (id_hash);
+CREATE INDEX object_versions_id ON object_versions (object_id);
 
 -- Collection membership: one row per (collection, version), with its own date_added (unique in the
 -- store) and the object's first/last flags within the collection, maintained by every write.

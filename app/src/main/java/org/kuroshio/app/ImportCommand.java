@@ -12,7 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.IngestSettings;
@@ -21,6 +27,8 @@ import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleReader;
 import org.kuroshio.stix.ParseException;
 import org.kuroshio.stix.ParseLimits;
+import org.kuroshio.stix.StixException;
+import org.kuroshio.stix.StixObject;
 import org.kuroshio.store.StixStore;
 import org.kuroshio.store.StoreException;
 import picocli.CommandLine.Command;
@@ -31,6 +39,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code kuroshio import FILE...}: streams bundles into a collection through the ingest pipeline,
@@ -109,8 +118,10 @@ final class ImportCommand implements Callable<Integer> {
       }
       boolean broken = false;
       for (String file : files) {
-        broken |= readFile(file, summary, batch -> summary.add(data.addJson(operator, target,
-            batch)));
+        broken |= readFile(file, summary, ImportCommand::wrap, batch -> summary.add(
+            batch.objects() != null
+                ? data.add(operator, target, batch.objects())
+                : data.addJson(operator, target, batch.nodes())));
       }
       return broken;
     }
@@ -137,11 +148,63 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /**
+   * A batch for the local store: the raw objects and, when every one of them has a string type
+   * and id, the same objects wrapped with their compact JSON text already written.
+   */
+  record LocalBatch(List<JsonNode> nodes, @Nullable List<StixObject> objects) {}
+
+  /**
+   * Wraps a batch on the reader thread and serialises each object once, so that the writer
+   * thread only validates, derives and stores. A batch with any object that cannot be wrapped
+   * goes as raw JSON, and ingest reports that object.
+   */
+  static LocalBatch wrap(List<JsonNode> nodes) {
+    List<StixObject> objects = new ArrayList<>(nodes.size());
+    for (JsonNode n : nodes) {
+      if (!(n instanceof ObjectNode o)) {
+        return new LocalBatch(nodes, null);
+      }
+      StixObject wrapped;
+      try {
+        wrapped = StixObject.of(o);
+      } catch (StixException e) {
+        return new LocalBatch(nodes, null);
+      }
+      wrapped.toJson();
+      objects.add(wrapped);
+    }
+    return new LocalBatch(nodes, objects);
+  }
+
+  /**
    * Streams one file in batches into {@code sink}.
    *
    * @return whether the file was unreadable or malformed (objects before the fault are kept)
    */
   boolean readFile(String file, ImportSummary summary, BatchSink sink) {
+    return readFile(file, summary, batch -> batch, sink::accept);
+  }
+
+  /** One step of the reader thread: a prepared batch, or the end of the file. */
+  private sealed interface Step<T> {}
+
+  private record Batch<T>(T payload, int size, long bytes) implements Step<T> {}
+
+  /** The end of a file: null when it was read to the end, else what stopped the reader. */
+  private record End<T>(@Nullable Exception failure) implements Step<T> {}
+
+  /** Batches read ahead of the writer: bounded, so memory stays bounded under a small heap. */
+  private static final int READ_AHEAD = 2;
+
+  /**
+   * Streams one file in batches into {@code sink}, pipelined: a reader thread parses the next
+   * batches and runs {@code prepare} on them while the calling thread hands the current one to
+   * {@code sink}. Batches reach the sink in file order, one at a time, on the calling thread.
+   *
+   * @return whether the file was unreadable or malformed (objects before the fault are kept)
+   */
+  <T> boolean readFile(String file, ImportSummary summary, Function<List<JsonNode>, T> prepare,
+      Consumer<T> sink) {
     PrintWriter err = spec.commandLine().getErr();
     long size = -1;
     try {
@@ -157,38 +220,91 @@ final class ImportCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(err, main.interactive() && !noProgress,
         file.equals("-") ? "stdin" : Path.of(file).getFileName().toString(), size);
-    List<JsonNode> batch = new ArrayList<>(batchSize);
-    try (InputStream raw = file.equals("-") ? main.stdin() : Files.newInputStream(Path.of(file));
-        Progress.CountingStream counted = progress.wrap(new BufferedInputStream(raw, 1 << 16));
-        BundleReader reader = BundleReader.open(counted, ParseLimits.DEFAULT)) {
-      while (reader.hasNext()) {
-        batch.add(reader.nextNode());
-        summary.read(1);
-        if (batch.size() >= batchSize) {
-          sink.accept(List.copyOf(batch));
-          batch.clear();
-          progress.update(counted.count(), summary.readCount());
+    BlockingQueue<Step<T>> steps = new ArrayBlockingQueue<>(READ_AHEAD);
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread reader = Thread.ofPlatform().name("kuroshio-import-reader").daemon()
+        .unstarted(() -> read(file, prepare, steps, stop));
+    reader.start();
+    try {
+      while (true) {
+        Step<T> step = steps.take();
+        if (step instanceof Batch<T> b) {
+          summary.read(b.size());
+          sink.accept(b.payload());
+          progress.update(b.bytes(), summary.readCount());
+          continue;
         }
+        Exception failure = ((End<T>) step).failure();
+        progress.finish();
+        if (failure == null) {
+          return false;
+        }
+        if (failure instanceof ParseException e) {
+          err.println(file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage()
+              + " (objects before this point were imported)");
+        } else if (failure instanceof IOException e) {
+          err.println(file + ": cannot read: " + e.getMessage());
+        } else if (failure instanceof RuntimeException e) {
+          throw e;
+        } else {
+          throw new IllegalStateException("reading " + file + " failed: " + failure, failure);
+        }
+        return true;
       }
-      if (!batch.isEmpty()) {
-        sink.accept(List.copyOf(batch));
-        batch.clear();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Main.CommandFailure("interrupted while importing " + file, e);
+    } finally {
+      // On any failure of the sink, let the reader finish quickly and free what it holds.
+      stop.set(true);
+      steps.clear();
+      reader.interrupt();
+    }
+  }
+
+  /** The reader thread: parses batches, prepares them, and queues them, then queues the end. */
+  private <T> void read(String file, Function<List<JsonNode>, T> prepare,
+      BlockingQueue<Step<T>> steps, AtomicBoolean stop) {
+    List<JsonNode> batch = new ArrayList<>(batchSize);
+    Exception failure = null;
+    long bytes = 0;
+    try (InputStream raw = file.equals("-") ? main.stdin() : Files.newInputStream(Path.of(file));
+        Progress.CountingStream counted = new Progress.CountingStream(new BufferedInputStream(raw, 1 << 16));
+        BundleReader reader = BundleReader.open(counted, ParseLimits.DEFAULT)) {
+      try {
+        while (reader.hasNext() && !stop.get()) {
+          batch.add(reader.nextNode());
+          if (batch.size() >= batchSize) {
+            bytes = counted.count();
+            put(steps, new Batch<>(prepare.apply(List.copyOf(batch)), batch.size(), bytes), stop);
+            batch.clear();
+          }
+        }
+        bytes = counted.count();
+      } catch (ParseException e) {
+        failure = e;
       }
-      progress.update(counted.count(), summary.readCount());
-      progress.finish();
-      return false;
-    } catch (ParseException e) {
-      if (!batch.isEmpty()) {
-        sink.accept(List.copyOf(batch));
+      if (!batch.isEmpty() && !stop.get()) {
+        put(steps, new Batch<>(prepare.apply(List.copyOf(batch)), batch.size(), bytes), stop);
       }
-      progress.finish();
-      err.println(file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage()
-          + " (objects before this point were imported)");
-      return true;
-    } catch (IOException e) {
-      progress.finish();
-      err.println(file + ": cannot read: " + e.getMessage());
-      return true;
+    } catch (IOException | RuntimeException e) {
+      failure = failure != null ? failure : e;
+    } catch (InterruptedException e) {
+      return;
+    }
+    try {
+      put(steps, new End<>(failure), stop);
+    } catch (InterruptedException e) {
+      // The writer has gone: nobody waits for the end.
+    }
+  }
+
+  private static <T> void put(BlockingQueue<Step<T>> steps, Step<T> step, AtomicBoolean stop)
+      throws InterruptedException {
+    while (!stop.get()) {
+      if (steps.offer(step, 100, TimeUnit.MILLISECONDS)) {
+        return;
+      }
     }
   }
 }

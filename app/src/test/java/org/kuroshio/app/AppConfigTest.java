@@ -179,7 +179,7 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.load(f, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(f + ": http.prot: unknown key (allowed here: host, max_content_length,"
-            + " port)")
+            + " port, public_url)")
         .satisfies(e -> {
           ConfigException c = (ConfigException) e;
           assertThat(c.source()).isEqualTo(f.toString());

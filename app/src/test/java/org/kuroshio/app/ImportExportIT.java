@@ -144,6 +144,29 @@ class ImportExportIT {
   }
 
   @Test
+  void aTruncatedBundleKeepsEveryBatchReadBeforeTheFault() throws IOException {
+    Path cfg = config();
+    StringBuilder b = new StringBuilder(
+        "{\"type\": \"bundle\", \"id\": \"bundle--00000000-0000-4000-8000-0000000000c1\","
+            + " \"objects\": [\n");
+    for (int i = 1; i <= 7; i++) {
+      b.append("""
+          {"type": "identity", "spec_version": "2.1",
+           "id": "identity--00000000-0000-4000-8000-%012d", "created": "2025-02-01T00:00:00.000Z",
+           "modified": "2025-02-01T00:00:00.000Z", "name": "Identity %d"},
+          """.formatted(i, i));
+    }
+    b.append("{\"type\": \"identity\", \"id\": ");
+    Path truncated = dir.resolve("truncated.json");
+    Files.writeString(truncated, b.toString());
+    CliRun run = CliRun.run(Map.of(), "import", "--config", cfg.toString(), "--batch-size", "2",
+        truncated.toString());
+    assertThat(run.code()).isEqualTo(Main.PROBLEMS);
+    assertThat(run.err()).contains("truncated.json:").contains("objects before this point");
+    assertThat(run.out()).startsWith("read 7 objects: 7 stored, 0 unchanged, 0 rejected");
+  }
+
+  @Test
   void anUnknownCollectionIsAFailure() throws IOException {
     Path cfg = config();
     CliRun run = CliRun.run(Map.of(), "import", "--config", cfg.toString(), "--collection",

@@ -42,18 +42,17 @@ abstract class NodeScenario {
   private static final String LOI = DemoScenario.LOI_COLLECTION;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir Path dir;
   private Node node;
   private URI apiRoot;
 
-  /** Returns the database the node stores into (the data directory is {@code dir}). */
+  /** Returns the database the node stores into (the data directory is a temporary folder). */
   protected abstract AppConfig.DatabaseSettings database() throws Exception;
 
   /** Releases what {@link #database()} started, after the node has stopped. */
   protected void closeDatabase() throws Exception {}
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     AppConfig config = DemoScenario.configure(AppConfig.defaults(), 1000)
         .withDataDir(dir)
         .withListener("127.0.0.1", 0)

@@ -111,16 +111,21 @@ final class StoreNodeData implements NodeData {
     for (StixObject o : objects) {
       nodes.add(o.json());
     }
-    return ingest(principal, collectionId, nodes);
+    // The objects themselves go along, so that what they cache (their JSON text) is reused.
+    return ingest(principal, collectionId, nodes, objects);
   }
 
   @Override
   public IngestResult addJson(Principal principal, String collectionId, List<JsonNode> objects) {
-    return ingest(principal, collectionId, objects);
+    return ingest(principal, collectionId, objects, null);
   }
 
-  /** The one write path: validate, derive, store with the principal's organisation as owner. */
-  private IngestResult ingest(Principal principal, String collectionId, List<JsonNode> objects) {
+  /**
+   * The one write path: validate, derive, store with the principal's organisation as owner.
+   * {@code wrapped}, when given, holds the objects of {@code objects} already wrapped, in order.
+   */
+  private IngestResult ingest(Principal principal, String collectionId, List<JsonNode> objects,
+      @Nullable List<StixObject> wrapped) {
     Checks.require(objects.size() <= settings.maxObjectsPerCall(),
         "too many objects in one call: " + objects.size() + " (at most "
             + settings.maxObjectsPerCall() + ")");
@@ -142,7 +147,7 @@ final class StoreNodeData implements NodeData {
         continue;
       }
       try {
-        accepted.add(StixObject.of(object));
+        accepted.add(wrapped != null ? wrapped.get(i) : StixObject.of(object));
         positions.add(i);
       } catch (RuntimeException e) {
         // InvalidPropertyException: no string type or id (a lenient validator lets it through).

@@ -179,25 +179,6 @@ final class Codecs {
     return part.replace("%2C", ",").replace("%25", "%");
   }
 
-  /**
-   * Returns the 64-bit hash of an object id stored in {@code object_versions.id_hash}: FNV-1a
-   * over the UTF-16 code units, then the MurmurHash3 finaliser. It is part of the schema and must
-   * never change; lookups always compare the id itself too, so collisions only cost a row read.
-   */
-  static long idHash(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
-
   /** Returns the cursor that continues after {@code dateAdded}. */
   static String cursor(long dateAdded) {
     return CURSOR_PREFIX + Long.toString(dateAdded, 36);

@@ -30,17 +30,6 @@ enum Dialect {
     }
 
     @Override
-    void appendInLongs(StringBuilder sql, String column, Collection<Long> values,
-        List<Object> params) {
-      sql.append(column).append(" IN (");
-      for (int i = 0; i < values.size(); i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      sql.append(')');
-      params.addAll(values);
-    }
-
-    @Override
     @Nullable String analyzeStatement() {
       // H2 re-analyzes by itself after enough changed rows (ANALYZE_AUTO).
       return null;
@@ -68,13 +57,6 @@ enum Dialect {
       // freshly loaded table and scan it whole, once per value.
       sql.append(column).append(" = ANY (?)");
       params.add(values.toArray(String[]::new));
-    }
-
-    @Override
-    void appendInLongs(StringBuilder sql, String column, Collection<Long> values,
-        List<Object> params) {
-      sql.append(column).append(" = ANY (?)");
-      params.add(values.toArray(Long[]::new));
     }
 
     @Override
@@ -106,10 +88,6 @@ enum Dialect {
   /** Appends "{@code column} is one of {@code values}" and adds the parameters it needs. */
   abstract void appendIn(
       StringBuilder sql, String column, Collection<String> values, List<Object> params);
-
-  /** Appends "{@code column} is one of {@code values}" for a BIGINT column. */
-  abstract void appendInLongs(
-      StringBuilder sql, String column, Collection<Long> values, List<Object> params);
 
   /**
    * Returns the statement that refreshes the planner's statistics after bulk writes, or null when

@@ -204,7 +204,6 @@ final class JdbcStixStore implements StixStore {
     final NewVersion source;
     final StixObject object;
     final String id;
-    final long idHash;
     final byte[] body;
     @Nullable String rejection;
     @Nullable String versionKey;
@@ -218,8 +217,9 @@ final class JdbcStixStore implements StixStore {
       this.source = source;
       this.object = source.object();
       this.id = object.id();
-      this.idHash = Codecs.idHash(id);
-      this.body = StixJson.writeBytes(object.json());
+      // The object's compact text, cached on it: a caller that serialised it ahead (the import
+      // pipeline does, on its reader thread) saves the writer that work.
+      this.body = object.toJson().getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -595,28 +595,20 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  /**
-   * Loads every stored version of these ids: one query per chunk on the {@code id_hash} index,
-   * keeping only rows whose id is one asked for (a hash may collide).
-   */
+  /** Loads every stored version of these ids: one query per chunk of ids. */
   private Map<String, List<Version>> loadVersions(Connection c, Collection<String> ids)
       throws SQLException {
     Map<String, List<Version>> out = new HashMap<>();
-    Set<String> wanted = ids instanceof Set<String> set ? set : new HashSet<>(ids);
     for (List<String> chunk : chunks(ids)) {
       StringBuilder sql = new StringBuilder("SELECT first_added, object_id, version_key,"
           + " version_text, owner, revoked, keyed_by_date FROM object_versions WHERE ");
       List<Object> params = new ArrayList<>();
-      dialect.appendInLongs(sql, "id_hash", hashes(chunk), params);
+      dialect.appendIn(sql, "object_id", chunk, params);
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            String id = rs.getString(2);
-            if (!wanted.contains(id)) {
-              continue;
-            }
-            out.computeIfAbsent(id, k -> new ArrayList<>())
+            out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                 .add(new Version(rs.getLong(1), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
           }
@@ -626,19 +618,10 @@ final class JdbcStixStore implements StixStore {
     return out;
   }
 
-  private static List<Long> hashes(Collection<String> ids) {
-    List<Long> out = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      out.add(Codecs.idHash(id));
-    }
-    return out;
-  }
-
   /** Loads the memberships in {@code coll} of every version of these ids. */
   private Map<String, List<Member>> loadMembers(
       Connection c, int coll, Collection<String> ids) throws SQLException {
     Map<String, List<Member>> out = new HashMap<>();
-    Set<String> wanted = ids instanceof Set<String> set ? set : new HashSet<>(ids);
     for (List<String> chunk : chunks(ids)) {
       StringBuilder sql = new StringBuilder("SELECT c.date_added, c.version_ref, v.object_id,"
           + " v.object_type, v.spec_version, v.version_key, c.is_first, c.is_last"
@@ -646,15 +629,12 @@ final class JdbcStixStore implements StixStore {
           + " AND c.coll = ? WHERE ");
       List<Object> params = new ArrayList<>();
       params.add(coll);
-      dialect.appendInLongs(sql, "v.id_hash", hashes(chunk), params);
+      dialect.appendIn(sql, "v.object_id", chunk, params);
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         bind(ps, params.toArray());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String id = rs.getString(3);
-            if (!wanted.contains(id)) {
-              continue;
-            }
             out.computeIfAbsent(id, k -> new ArrayList<>())
                 .add(new Member(rs.getLong(1), rs.getLong(2), id, rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
@@ -706,8 +686,8 @@ final class JdbcStixStore implements StixStore {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO object_versions (first_added, object_id, object_type, spec_version,"
             + " version_key, version_text, keyed_by_date, revoked, owner, domains, tlp,"
-            + " release_to, received_from, body, id_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?)")) {
+            + " release_to, received_from, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         Candidate r = rows.get(i);
         ps.setLong(1, vids.get(i));
@@ -724,7 +704,6 @@ final class JdbcStixStore implements StixStore {
         ps.setString(12, r.releaseTo);
         ps.setString(13, r.source.receivedFrom());
         ps.setBytes(14, r.body);
-        ps.setLong(15, r.idHash);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -919,10 +898,6 @@ final class JdbcStixStore implements StixStore {
     if (after != Long.MIN_VALUE) {
       w.append(" AND c.date_added > ?");
       params.add(after);
-    }
-    if (!q.ids().isEmpty()) {
-      w.append(" AND ");
-      dialect.appendInLongs(w, "v.id_hash", hashes(q.ids()), params);
     }
     in(w, params, "v.object_id", q.ids());
     in(w, params, "v.object_type", q.types());
