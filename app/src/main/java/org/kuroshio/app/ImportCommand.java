@@ -27,8 +27,6 @@ import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleReader;
 import org.kuroshio.stix.ParseException;
 import org.kuroshio.stix.ParseLimits;
-import org.kuroshio.stix.StixException;
-import org.kuroshio.stix.StixObject;
 import org.kuroshio.store.StixStore;
 import org.kuroshio.store.StoreException;
 import picocli.CommandLine.Command;
@@ -39,7 +37,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code kuroshio import FILE...}: streams bundles into a collection through the ingest pipeline,
@@ -118,10 +115,9 @@ final class ImportCommand implements Callable<Integer> {
       }
       boolean broken = false;
       for (String file : files) {
-        broken |= readFile(file, summary, ImportCommand::wrap, batch -> summary.add(
-            batch.objects() != null
-                ? data.add(operator, target, batch.objects())
-                : data.addJson(operator, target, batch.nodes())));
+        // Validation (and serialisation) runs on the reader thread; derivation and storage here.
+        broken |= readFile(file, summary, data::validate,
+            batch -> summary.add(data.add(operator, target, batch)));
       }
       return broken;
     }
@@ -145,35 +141,6 @@ final class ImportCommand implements Callable<Integer> {
   @FunctionalInterface
   interface BatchSink {
     void accept(List<JsonNode> batch);
-  }
-
-  /**
-   * A batch for the local store: the raw objects and, when every one of them has a string type
-   * and id, the same objects wrapped with their compact JSON text already written.
-   */
-  record LocalBatch(List<JsonNode> nodes, @Nullable List<StixObject> objects) {}
-
-  /**
-   * Wraps a batch on the reader thread and serialises each object once, so that the writer
-   * thread only validates, derives and stores. A batch with any object that cannot be wrapped
-   * goes as raw JSON, and ingest reports that object.
-   */
-  static LocalBatch wrap(List<JsonNode> nodes) {
-    List<StixObject> objects = new ArrayList<>(nodes.size());
-    for (JsonNode n : nodes) {
-      if (!(n instanceof ObjectNode o)) {
-        return new LocalBatch(nodes, null);
-      }
-      StixObject wrapped;
-      try {
-        wrapped = StixObject.of(o);
-      } catch (StixException e) {
-        return new LocalBatch(nodes, null);
-      }
-      wrapped.toJson();
-      objects.add(wrapped);
-    }
-    return new LocalBatch(nodes, objects);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.kuroshio.sharing.CollectionView;
 import org.kuroshio.sharing.IngestResult;
+import org.kuroshio.sharing.ValidatedBatch;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.ObjectResult;
 import org.kuroshio.sharing.Principal;
@@ -34,6 +35,16 @@ final class MeteredNodeData implements NodeData {
   @Override
   public IngestResult addJson(Principal principal, String collectionId, List<JsonNode> objects) {
     return count(delegate.addJson(principal, collectionId, objects));
+  }
+
+  @Override
+  public ValidatedBatch validate(List<JsonNode> objects) {
+    return delegate.validate(objects);
+  }
+
+  @Override
+  public IngestResult add(Principal principal, String collectionId, ValidatedBatch batch) {
+    return count(delegate.add(principal, collectionId, batch));
   }
 
   private IngestResult count(IngestResult result) {

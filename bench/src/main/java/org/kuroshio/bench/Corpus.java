@@ -68,7 +68,7 @@ public final class Corpus {
   /** Writes a bundle of {@code count} indicators to a file, unless it already exists. */
   public Path bundleFile(Path dir, long count) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("indicators-" + seed + "-" + count + ".json");
+    Path file = dir.resolve("indicators-v2-" + seed + "-" + count + ".json");
     if (!Files.exists(file)) {
       Path tmp = Files.createTempFile(dir, "corpus", ".tmp");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {

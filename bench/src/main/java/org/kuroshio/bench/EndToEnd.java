@@ -85,8 +85,14 @@ public final class EndToEnd {
     System.out.printf(Locale.ROOT, "%s import heap=512m objects=%d wall_seconds=%.1f wall_objects_per_second=%.0f | %s%n",
         db, objects, seconds, objects / seconds, summary);
 
-    Process server = new ProcessBuilder(java(), "-Xmx2g", "-jar", jar.toString(), "serve", "--config", config.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
+    List<String> serve = new ArrayList<>(List.of(java(), "-Xmx2g"));
+    // Extra JVM options for the node, e.g. a flight recording: -Dbench.serveOpts="-XX:..."
+    String extra = System.getProperty("bench.serveOpts", "").strip();
+    if (!extra.isEmpty()) {
+      serve.addAll(List.of(extra.split("\\s+")));
+    }
+    serve.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
+    Process server = new ProcessBuilder(serve).redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
     try {
       String base = "http://127.0.0.1:" + port + "/api/";
       awaitHealth(port);

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link NodeData} over a {@link StixStore}, with per-collection rights from {@link Accounts}.
  *
  * <p>Every read goes through {@link #read}, the single place where the sharing issue's release
- * rule will filter what a principal gets; every write goes through {@link #ingest}.
+ * rule will filter what a principal gets; every write goes through
+ * {@link #add(Principal, String, ValidatedBatch)}.
  */
 final class StoreNodeData implements NodeData {
   private static final int MAX_MESSAGES = 5;
@@ -112,46 +113,71 @@ final class StoreNodeData implements NodeData {
       nodes.add(o.json());
     }
     // The objects themselves go along, so that what they cache (their JSON text) is reused.
-    return ingest(principal, collectionId, nodes, objects);
+    return add(principal, collectionId, validate(nodes, objects));
   }
 
   @Override
   public IngestResult addJson(Principal principal, String collectionId, List<JsonNode> objects) {
-    return ingest(principal, collectionId, objects, null);
+    return add(principal, collectionId, validate(objects, null));
+  }
+
+  @Override
+  public ValidatedBatch validate(List<JsonNode> objects) {
+    return validate(objects, null);
   }
 
   /**
-   * The one write path: validate, derive, store with the principal's organisation as owner.
-   * {@code wrapped}, when given, holds the objects of {@code objects} already wrapped, in order.
+   * The pipeline's first stage: validates every value and wraps the valid ones (serialising each
+   * once, so the store writes the text made here). {@code wrapped}, when given, holds the values
+   * already wrapped, in order.
    */
-  private IngestResult ingest(Principal principal, String collectionId, List<JsonNode> objects,
-      @Nullable List<StixObject> wrapped) {
+  private ValidatedBatch validate(List<JsonNode> objects, @Nullable List<StixObject> wrapped) {
     Checks.require(objects.size() <= settings.maxObjectsPerCall(),
         "too many objects in one call: " + objects.size() + " (at most "
             + settings.maxObjectsPerCall() + ")");
-    requireWrite(principal, collectionId);
-    @Nullable ObjectResult[] results = new ObjectResult[objects.size()];
-    List<StixObject> accepted = new ArrayList<>(objects.size());
-    List<Integer> positions = new ArrayList<>(objects.size());
+    List<ValidatedBatch.Entry> entries = new ArrayList<>(objects.size());
     for (int i = 0; i < objects.size(); i++) {
       JsonNode node = objects.get(i);
       String id = stringOr(node, "id", "objects[" + i + "]");
       String version = stringOr(node, "modified", stringOr(node, "created", ""));
       if (!(node instanceof ObjectNode object)) {
-        results[i] = new ObjectResult(id, version, false, "not a JSON object");
+        entries.add(new ValidatedBatch.Entry(id, version, null, "not a JSON object"));
         continue;
       }
       List<String> errors = derivation.validate(object);
       if (!errors.isEmpty()) {
-        results[i] = new ObjectResult(id, version, false, summarise(errors));
+        entries.add(new ValidatedBatch.Entry(id, version, null, summarise(errors)));
         continue;
       }
       try {
-        accepted.add(wrapped != null ? wrapped.get(i) : StixObject.of(object));
-        positions.add(i);
+        StixObject o = wrapped != null ? wrapped.get(i) : StixObject.of(object);
+        o.toJson();
+        entries.add(new ValidatedBatch.Entry(id, version, o, null));
       } catch (RuntimeException e) {
         // InvalidPropertyException: no string type or id (a lenient validator lets it through).
-        results[i] = new ObjectResult(id, version, false, e.getMessage());
+        entries.add(new ValidatedBatch.Entry(id, version, null, e.getMessage()));
+      }
+    }
+    return new ValidatedBatch(derivation, entries);
+  }
+
+  /** The pipeline after validation: derive, store with the principal's organisation as owner. */
+  @Override
+  public IngestResult add(Principal principal, String collectionId, ValidatedBatch batch) {
+    Checks.require(batch.validatedBy() == derivation,
+        "the batch was validated by another node's pipeline");
+    requireWrite(principal, collectionId);
+    List<ValidatedBatch.Entry> entries = batch.entries();
+    @Nullable ObjectResult[] results = new ObjectResult[entries.size()];
+    List<StixObject> accepted = new ArrayList<>(entries.size());
+    List<Integer> positions = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      ValidatedBatch.Entry e = entries.get(i);
+      if (e.object() == null) {
+        results[i] = new ObjectResult(e.id(), e.version(), false, e.refusal());
+      } else {
+        accepted.add(e.object());
+        positions.add(i);
       }
     }
     List<NewVersion> versions = new ArrayList<>(accepted.size());

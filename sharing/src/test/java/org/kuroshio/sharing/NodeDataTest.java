@@ -264,4 +264,39 @@ class NodeDataTest {
     assertThatThrownBy(() -> data.contains(alice, C3, "x"))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void validateThenAdd_storesTheValidAndReportsTheRestInOrder() {
+    StixObject good = fx.indicator().tlp(Tlp.GREEN).build();
+    ObjectNode noPattern = fx.indicator().json();
+    noPattern.remove("pattern");
+    ValidatedBatch batch = data.validate(List.of(noPattern, good.json()));
+    assertThat(batch.size()).isEqualTo(2);
+    assertThat(all(C1)).isEmpty(); // validating writes nothing
+
+    IngestResult result = data.add(alice, C1, batch);
+
+    assertThat(result.results()).extracting(ObjectResult::success).containsExactly(false, true);
+    assertThat(result.results().get(0).message()).contains("pattern");
+    assertThat(all(C1)).extracting(StoredVersion::id).containsExactly(good.id());
+  }
+
+  @Test
+  void add_refusesABatchValidatedByAnotherNode() {
+    NodeData other = NodeData.open(store, Accounts.of(List.of(), clock), IngestSettings.DEFAULT,
+        clock);
+    ValidatedBatch foreign = other.validate(List.of(fx.indicator().tlp(Tlp.GREEN).build().json()));
+    assertThatThrownBy(() -> data.add(alice, C1, foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another node");
+    assertThat(all(C1)).isEmpty();
+  }
+
+  @Test
+  void add_ofAValidatedBatch_stillChecksTheRightToWrite() {
+    ValidatedBatch batch = data.validate(List.of(fx.indicator().tlp(Tlp.GREEN).build().json()));
+    assertThatThrownBy(() -> data.add(alice, C2, batch))
+        .isInstanceOf(PolicyViolationException.class);
+    assertThat(all(C2)).isEmpty();
+  }
 }
