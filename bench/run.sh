@@ -11,9 +11,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 objects=${1:-1000000}
 shift || true
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+java_major() {
+  [ -x "$1/bin/java" ] || { echo 0; return; }
+  "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
+}
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  for d in /usr/lib/jvm/*/; do d=${d%/}; m=$(java_major "$d"); [ "${m:-0}" -ge 21 ] && JAVA_HOME=$d; done
+  best=0
+  for d in /usr/lib/jvm/*/; do
+    d=${d%/}; m=$(java_major "$d"); m=${m:-0}
+    if [ "$m" -ge 21 ] && [ "$m" -gt "$best" ]; then JAVA_HOME=$d; best=$m; fi
+  done
 fi
 export JAVA_HOME
 mkdir -p bench/results
@@ -22,7 +29,7 @@ out="bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "## JMH"
-  "$JAVA_HOME/bin/java" -jar bench/target/kuroshio-bench.jar -f 1 -wi 3 -w 2 -i 5 -r 2 -rf text StixBench 2>&1 \
+  "$JAVA_HOME/bin/java" -jar bench/target/kuroshio-bench.jar -f 1 -wi 3 -w 2 -i 5 -r 2 -rf text -rff bench/target/jmh-result.txt StixBench 2>&1 \
     | grep -E "^(Benchmark|StixBench)" || true
   echo "## end to end ($objects objects)"
   "$JAVA_HOME/bin/java" -cp bench/target/kuroshio-bench.jar org.kuroshio.bench.EndToEnd \

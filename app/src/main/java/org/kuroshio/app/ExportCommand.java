@@ -8,20 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.kuroshio.sharing.Accounts;
-import org.kuroshio.sharing.IngestSettings;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleWriter;
 import org.kuroshio.stix.StixJson;
 import org.kuroshio.store.ObjectQuery;
 import org.kuroshio.store.Page;
-import org.kuroshio.store.StixStore;
 import org.kuroshio.store.StoredVersion;
 import org.kuroshio.store.VersionMatch;
 import picocli.CommandLine.Command;
@@ -61,17 +57,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AppConfig c = config.load(main);
-    Clock clock = Clock.systemUTC();
-    try (StixStore store = Node.openStore(c)) {
-      NodeData data = NodeData.open(store, Accounts.of(c.users(), clock),
-          IngestSettings.DEFAULT, clock);
-      Node.createCollections(c, data);
-      Principal operator = Principal.system(c.node().organisation());
-      String target = collection != null ? collection : c.defaultCollectionId();
-      if (data.collection(operator, target).isEmpty()) {
-        throw new Main.CommandFailure("no collection " + target + " on this node");
-      }
+    try (OfflineNode node = OfflineNode.open(config.load(main))) {
+      NodeData data = node.data();
+      Principal operator = node.operator();
+      String target = node.collection(collection);
       long count;
       if (output == null) {
         PrintStream stdout = new PrintStream(new NonClosing(main.stdout()), false);

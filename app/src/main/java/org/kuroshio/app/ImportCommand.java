@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.IngestSettings;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleReader;
 import org.kuroshio.stix.ParseException;
 import org.kuroshio.stix.ParseLimits;
-import org.kuroshio.store.StixStore;
-import org.kuroshio.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,19 +96,10 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private boolean importLocally(ImportSummary summary) {
-    AppConfig c = config.load(main);
-    Clock clock = Clock.systemUTC();
-    try (StixStore store = openStopped(c)) {
-      NodeData data = NodeData.open(store, Accounts.of(c.users(), clock),
-          IngestSettings.DEFAULT, clock);
-      Node.createCollections(c, data);
-      Principal operator = Principal.system(c.node().organisation());
-      String target = collection != null ? collection : c.defaultCollectionId();
-      if (data.collection(operator, target).isEmpty()) {
-        throw new Main.CommandFailure("no collection " + target + " on this node (configured: "
-            + String.join(", ", c.collections().stream().map(x -> x.id() + " "
-                + x.title()).toList()) + ")");
-      }
+    try (OfflineNode node = OfflineNode.open(config.load(main))) {
+      NodeData data = node.data();
+      Principal operator = node.operator();
+      String target = node.collection(collection);
       boolean broken = false;
       for (String file : files) {
         // Validation (and serialisation) runs on the reader thread; derivation and storage here.
@@ -120,20 +107,6 @@ final class ImportCommand implements Callable<Integer> {
             batch -> summary.add(data.add(operator, target, batch)));
       }
       return broken;
-    }
-  }
-
-  /** Opens the store, explaining the usual reason when an embedded database is locked. */
-  private static StixStore openStopped(AppConfig c) {
-    try {
-      return Node.openStore(c);
-    } catch (StoreException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("already in use") || m.contains("locked")) {
-        throw new Main.CommandFailure("the database is in use by another process (is the node"
-            + " running? stop it, or post to it with --url): " + m, e);
-      }
-      throw e;
     }
   }
 
