@@ -44,19 +44,44 @@ CREATE TABLE object_versions (
 );
 CREATE INDEX object_versions_id ON object_versions (object_id);
 
+-- Every (type, spec_version) pair the store has seen, numbered. The membership table carries the
+-- number (kind), so that one narrow index serves match[type] and match[spec_version]: a filter
+-- becomes a few kind numbers, each an index range in date_added order. Codes are allocated by the
+-- single writer and never change.
+CREATE TABLE object_kinds (
+  code INT PRIMARY KEY,
+  object_type VARCHAR(250) NOT NULL,
+  spec_version VARCHAR(20) NOT NULL
+);
+CREATE UNIQUE INDEX object_kinds_name ON object_kinds (object_type, spec_version);
+
 -- Collection membership: one row per (collection, version), with its own date_added (unique in the
--- store) and the object's first/last flags within the collection, maintained by every write.
--- Everything else about the version (id, type, spec_version, version key) is read through the
--- join on version_ref, so the table and its indexes hold only numbers.
+-- store), the version's kind, and the object's first/last flags within the collection, maintained
+-- by every write. Everything else about the version (id, version key, body) is read through the
+-- join on version_ref, so the table and its indexes hold only numbers. (version_ref, coll) is
+-- unique by the single writer's checks. A version's first membership has date_added = version_ref
+-- (both are the date allocated when the version arrived), so the memberships of a version are
+-- found by primary key, plus the rows of collection_extra_members; there is no index on
+-- version_ref, which is one B-tree fewer for every imported object.
 CREATE TABLE collection_objects (
   date_added BIGINT PRIMARY KEY,
   coll INT NOT NULL,
   version_ref BIGINT NOT NULL,
+  kind INT NOT NULL,
   is_first BOOLEAN NOT NULL,
   is_last BOOLEAN NOT NULL
 );
 CREATE INDEX collection_objects_page ON collection_objects (coll, date_added);
-CREATE UNIQUE INDEX collection_objects_version ON collection_objects (version_ref, coll);
+CREATE INDEX collection_objects_kind ON collection_objects (coll, kind, date_added);
+
+-- The memberships whose date_added is not their version_ref: a version added to a second
+-- collection, or again after a delete. Rare; a bulk import of new objects writes none.
+CREATE TABLE collection_extra_members (
+  date_added BIGINT PRIMARY KEY,
+  coll INT NOT NULL,
+  version_ref BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX collection_extra_members_version ON collection_extra_members (version_ref, coll);
 
 CREATE TABLE statuses (
   id VARCHAR(100) PRIMARY KEY,

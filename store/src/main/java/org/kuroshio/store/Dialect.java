@@ -30,6 +30,12 @@ enum Dialect {
     }
 
     @Override
+    String useIndex(String index) {
+      // H2's planner otherwise sometimes walks the paging index of the whole collection.
+      return " USE INDEX (" + index + ")";
+    }
+
+    @Override
     @Nullable String analyzeStatement() {
       // H2 re-analyzes by itself after enough changed rows (ANALYZE_AUTO).
       return null;
@@ -57,6 +63,12 @@ enum Dialect {
       // freshly loaded table and scan it whole, once per value.
       sql.append(column).append(" = ANY (?)");
       params.add(values.toArray(String[]::new));
+    }
+
+    @Override
+    String useIndex(String index) {
+      // No hints; with fresh statistics the planner picks the selective index by itself.
+      return "";
     }
 
     @Override
@@ -88,6 +100,12 @@ enum Dialect {
   /** Appends "{@code column} is one of {@code values}" and adds the parameters it needs. */
   abstract void appendIn(
       StringBuilder sql, String column, Collection<String> values, List<Object> params);
+
+  /**
+   * Returns the hint, placed after a table alias in FROM, that makes the planner read that table
+   * through {@code index}; empty where the database takes no hints.
+   */
+  abstract String useIndex(String index);
 
   /**
    * Returns the statement that refreshes the planner's statistics after bulk writes, or null when

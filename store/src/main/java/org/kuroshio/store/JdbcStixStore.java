@@ -75,6 +75,10 @@ final class JdbcStixStore implements StixStore {
   private final String jdbcUrl;
   private final ReentrantLock writer = new ReentrantLock();
 
+  // Guarded by writer: the kind codes (see object_kinds) known to this writer, by type NUL spec.
+  // Cleared when a write rolls back, since the codes it allocated are gone with it.
+  private final Map<String, Integer> kindCodes = new HashMap<>();
+
   // Guarded by writer: rows written since the planner's statistics were last refreshed, and how
   // many more to write before refreshing them again (doubling, up to a million).
   private long rowsSinceAnalyze;
@@ -231,11 +235,15 @@ final class JdbcStixStore implements StixStore {
     final String owner;
     final boolean revoked;
     final boolean keyedByDate;
+    final String type;
+    final String spec;
     byte @Nullable [] body;
     @Nullable StixObject object;
 
     Version(long vid, String key, String text, String owner, boolean revoked,
-        boolean keyedByDate) {
+        boolean keyedByDate, String type, String spec) {
+      this.type = type;
+      this.spec = spec;
       this.vid = vid;
       this.key = key;
       this.text = text;
@@ -295,6 +303,7 @@ final class JdbcStixStore implements StixStore {
         }
         return results;
       } catch (SQLException | RuntimeException e) {
+        kindCodes.clear();
         rollback(c, e);
         throw e;
       }
@@ -357,7 +366,7 @@ final class JdbcStixStore implements StixStore {
       }
     }
     Map<String, List<Version>> stored = loadVersions(c, ids);
-    Map<String, List<Member>> members = loadMembers(c, coll, stored.keySet());
+    Map<String, List<Member>> members = loadMembers(c, coll, stored);
     loadCollidingBodies(c, candidates, stored);
 
     List<WriteResult> results = new ArrayList<>(candidates.size());
@@ -425,7 +434,7 @@ final class JdbcStixStore implements StixStore {
           ? cand.versionText
           : Timestamps.formatMicros(Codecs.instant(dateAdded));
       Version v = new Version(dateAdded, key, text, cand.source.owner(), cand.object.revoked(),
-          cand.versionText == null);
+          cand.versionText == null, cand.object.type(), cand.spec);
       v.body = cand.body;
       v.object = cand.object;
       versions.add(v);
@@ -454,7 +463,7 @@ final class JdbcStixStore implements StixStore {
       }
     }
     inserts.sort((a, b) -> Long.compare(a.dateAdded, b.dateAdded));
-    insertMembers(c, coll, inserts);
+    insertMembers(c, coll, inserts, kinds(c, inserts));
     rowsWritten = inserts.size();
     updateFlags(c, updates);
     saveClock(c, last);
@@ -601,7 +610,8 @@ final class JdbcStixStore implements StixStore {
     Map<String, List<Version>> out = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       StringBuilder sql = new StringBuilder("SELECT first_added, object_id, version_key,"
-          + " version_text, owner, revoked, keyed_by_date FROM object_versions WHERE ");
+          + " version_text, owner, revoked, keyed_by_date, object_type, spec_version"
+          + " FROM object_versions WHERE ");
       List<Object> params = new ArrayList<>();
       dialect.appendIn(sql, "object_id", chunk, params);
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -610,7 +620,8 @@ final class JdbcStixStore implements StixStore {
           while (rs.next()) {
             out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                 .add(new Version(rs.getLong(1), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+                    rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8),
+                    rs.getString(9)));
           }
         }
       }
@@ -618,27 +629,75 @@ final class JdbcStixStore implements StixStore {
     return out;
   }
 
-  /** Loads the memberships in {@code coll} of every version of these ids. */
-  private Map<String, List<Member>> loadMembers(
-      Connection c, int coll, Collection<String> ids) throws SQLException {
+  /**
+   * Loads the memberships in {@code coll} of these stored versions (by object id), reading their
+   * membership rows by date added (see {@link #memberDates}).
+   */
+  private static Map<String, List<Member>> loadMembers(
+      Connection c, int coll, Map<String, List<Version>> stored) throws SQLException {
+    Map<Long, String> ids = new HashMap<>();
+    Map<Long, Version> versions = new HashMap<>();
+    for (Map.Entry<String, List<Version>> e : stored.entrySet()) {
+      for (Version v : e.getValue()) {
+        ids.put(v.vid, e.getKey());
+        versions.put(v.vid, v);
+      }
+    }
     Map<String, List<Member>> out = new HashMap<>();
-    for (List<String> chunk : chunks(ids)) {
-      StringBuilder sql = new StringBuilder("SELECT c.date_added, c.version_ref, v.object_id,"
-          + " v.object_type, v.spec_version, v.version_key, c.is_first, c.is_last"
-          + " FROM object_versions v JOIN collection_objects c ON c.version_ref = v.first_added"
-          + " AND c.coll = ? WHERE ");
-      List<Object> params = new ArrayList<>();
-      params.add(coll);
-      dialect.appendIn(sql, "v.object_id", chunk, params);
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        bind(ps, params.toArray());
+    for (List<Long> dates : chunks(memberDates(c, coll, versions.keySet()))) {
+      try (PreparedStatement ps = c.prepareStatement(memberRows(dates.size()))) {
+        int i = 1;
+        for (long d : dates) {
+          ps.setLong(i++, d);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            String id = rs.getString(3);
-            out.computeIfAbsent(id, k -> new ArrayList<>())
-                .add(new Member(rs.getLong(1), rs.getLong(2), id, rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
-                    false));
+            Version v = versions.get(rs.getLong(2));
+            if (v != null && rs.getInt(5) == coll) {
+              String id = ids.get(v.vid);
+              out.computeIfAbsent(id, k -> new ArrayList<>())
+                  .add(new Member(rs.getLong(1), v.vid, id, v.type, v.spec, v.key,
+                      rs.getBoolean(3), rs.getBoolean(4), false));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the query for membership rows by date added. Only the primary key in WHERE: with a
+   * condition on coll (or a date range) as well, H2 may walk the paging index of the whole
+   * collection instead; the caller checks coll.
+   */
+  private static String memberRows(int count) {
+    return "SELECT date_added, version_ref, is_first, is_last, coll FROM collection_objects"
+        + " WHERE date_added IN (" + marks(count) + ")";
+  }
+
+  /**
+   * Returns the dates added under which these versions may be members of {@code coll}. A version's
+   * first membership has the version's own number as its date added; only the others (the version
+   * added to a second collection, or again after a delete) are listed in
+   * {@code collection_extra_members}. So membership needs no (version_ref, coll) index on the big
+   * table, and a bulk import writes no row there.
+   */
+  private static List<Long> memberDates(Connection c, int coll, Collection<Long> versions)
+      throws SQLException {
+    List<Long> out = new ArrayList<>(versions);
+    for (List<Long> chunk : chunks(versions)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT date_added FROM"
+          + " collection_extra_members WHERE version_ref IN (" + marks(chunk.size())
+          + ") AND coll = ?")) {
+        int i = 1;
+        for (long v : chunk) {
+          ps.setLong(i++, v);
+        }
+        ps.setInt(i, coll);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
           }
         }
       }
@@ -710,23 +769,83 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  private static void insertMembers(Connection c, int coll, List<Member> rows)
+  private static void insertMembers(Connection c, int coll, List<Member> rows, int[] kinds)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO collection_objects (date_added, coll, version_ref, is_first, is_last)"
-            + " VALUES (?, ?, ?, ?, ?)")) {
-      for (Member m : rows) {
+        "INSERT INTO collection_objects (date_added, coll, version_ref, kind, is_first, is_last)"
+            + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < rows.size(); i++) {
+        Member m = rows.get(i);
         ps.setLong(1, m.dateAdded);
         ps.setInt(2, coll);
         ps.setLong(3, m.vid);
-        ps.setBoolean(4, m.first);
-        ps.setBoolean(5, m.last);
+        ps.setInt(4, kinds[i]);
+        ps.setBoolean(5, m.first);
+        ps.setBoolean(6, m.last);
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO collection_extra_members"
+        + " (date_added, coll, version_ref) VALUES (?, ?, ?)")) {
+      int extra = 0;
+      for (Member m : rows) {
+        if (m.dateAdded != m.vid) {
+          ps.setLong(1, m.dateAdded);
+          ps.setInt(2, coll);
+          ps.setLong(3, m.vid);
+          ps.addBatch();
+          extra++;
+        }
+      }
+      if (extra > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /**
+   * Returns the kind code of each member, allocating codes for (type, spec_version) pairs never
+   * seen. Runs under the writer lock and the clock row lock, so codes read from the table are
+   * complete and a new code cannot collide with another process's.
+   */
+  private int[] kinds(Connection c, List<Member> rows) throws SQLException {
+    int[] out = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Member m = rows.get(i);
+      String name = m.type + '\0' + m.spec;
+      Integer code = kindCodes.get(name);
+      if (code == null) {
+        loadKinds(c);
+        code = kindCodes.get(name);
+      }
+      if (code == null) {
+        code = kindCodes.size() + 1;
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO object_kinds (code, object_type, spec_version) VALUES (?, ?, ?)")) {
+          ps.setInt(1, code);
+          ps.setString(2, m.type);
+          ps.setString(3, m.spec);
+          ps.executeUpdate();
+        }
+        kindCodes.put(name, code);
+      }
+      out[i] = code;
+    }
+    return out;
+  }
+
+  private void loadKinds(Connection c) throws SQLException {
+    kindCodes.clear();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT code, object_type, spec_version FROM object_kinds");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        kindCodes.put(rs.getString(2) + '\0' + rs.getString(3), rs.getInt(1));
+      }
     }
   }
 
@@ -757,7 +876,8 @@ final class JdbcStixStore implements StixStore {
         int coll = requireCollection(c, collectionId);
         lockClock(c);
         List<Member> list =
-            loadMembers(c, coll, List.of(objectId)).getOrDefault(objectId, List.of());
+            loadMembers(c, coll, loadVersions(c, List.of(objectId)))
+                .getOrDefault(objectId, List.of());
         List<Member> removed = new ArrayList<>();
         List<Member> kept = new ArrayList<>();
         for (Member m : list) {
@@ -767,13 +887,15 @@ final class JdbcStixStore implements StixStore {
           (versionOk && specOk ? removed : kept).add(m);
         }
         if (!removed.isEmpty()) {
-          try (PreparedStatement ps = c.prepareStatement(
-              "DELETE FROM collection_objects WHERE date_added = ?")) {
-            for (Member m : removed) {
-              ps.setLong(1, m.dateAdded);
-              ps.addBatch();
+          for (String table : List.of("collection_objects", "collection_extra_members")) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + table + " WHERE date_added = ?")) {
+              for (Member m : removed) {
+                ps.setLong(1, m.dateAdded);
+                ps.addBatch();
+              }
+              ps.executeBatch();
             }
-            ps.executeBatch();
           }
           recomputeFlags(kept);
           List<Member> updates = new ArrayList<>();
@@ -802,92 +924,62 @@ final class JdbcStixStore implements StixStore {
 
   @Override
   public Page<StoredVersion> query(String collectionId, ObjectQuery query) {
-    List<Object> params = new ArrayList<>();
-    String where = where(query, params);
+    requireFilterSizes(query);
     int limit = Math.min(query.limit(), MAX_PAGE);
-    // ORDER BY names coll too, so that H2 sees the paging index already gives the order
-    // (with date_added alone it reads every match, sorts, then cuts the page).
-    String sql = "SELECT c.date_added, " + VERSION_COLUMNS + (query.withBody() ? ", v.body" : "")
-        + " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
-        + where + " ORDER BY c.coll, c.date_added LIMIT " + (limit + 1);
+    long after = after(query);
     try (Connection c = dataSource.getConnection()) {
-      params.set(0, requireCollection(c, collectionId));
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, params.toArray());
-        ps.setFetchSize(limit + 1);
-        List<StoredVersion> items = new ArrayList<>(Math.min(limit, 1024));
-        boolean more = false;
-        long lastDate = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (items.size() == limit) {
-              more = true;
-              break;
-            }
-            lastDate = rs.getLong(1);
-            items.add(new StoredVersion(
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                Codecs.fromVersionKey(rs.getString(5)),
-                rs.getString(6),
-                Codecs.instant(lastDate),
-                rs.getBoolean(7),
-                rs.getString(8),
-                Set.copyOf(Codecs.decodeList(rs.getString(9))),
-                rs.getString(10),
-                Codecs.decodeList(rs.getString(11)),
-                rs.getString(12),
-                query.withBody() ? body(rs.getBytes(13)) : null));
-          }
-        }
-        return new Page<>(items, more, more ? Codecs.cursor(lastDate) : null);
+      int coll = requireCollection(c, collectionId);
+      List<StoredVersion> items;
+      if (!query.ids().isEmpty()) {
+        items = fetch(c, keysById(c, coll, query, after, limit + 1), query.withBody());
+      } else if (filtersKind(query)) {
+        List<Integer> kinds = kindCodes(c, query);
+        items = kinds.size() == 1
+            ? scan(c, coll, query, after, kinds.get(0), limit + 1)
+            : fetch(c, keysByKind(c, coll, query, after, kinds, limit + 1), query.withBody());
+      } else {
+        items = scan(c, coll, query, after, null, limit + 1);
       }
+      boolean more = items.size() > limit;
+      if (more) {
+        items = items.subList(0, limit);
+      }
+      String next = more ? Codecs.cursor(Codecs.micros(items.get(limit - 1).dateAdded())) : null;
+      return new Page<>(items, more, next);
     } catch (SQLException e) {
       throw failure("querying collection " + Codecs.abbreviate(collectionId), e);
     }
   }
 
-  private static @Nullable String body(byte @Nullable [] utf8) {
-    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
-  }
-
   @Override
   public long count(String collectionId, ObjectQuery query) {
-    List<Object> params = new ArrayList<>();
+    requireFilterSizes(query);
     ObjectQuery q = query.after(null);
-    String where = where(q, params);
-    // Filters on the version's id, type, spec_version or key read object_versions.
-    boolean join = !q.ids().isEmpty() || !q.types().isEmpty() || !q.specVersions().isEmpty()
-        || !q.versions().exact().isEmpty();
-    String from = join
-        ? " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
-        : " FROM collection_objects c";
+    long after = after(q);
     try (Connection c = dataSource.getConnection()) {
-      params.set(0, requireCollection(c, collectionId));
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from + where)) {
-        bind(ps, params.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+      int coll = requireCollection(c, collectionId);
+      if (!q.ids().isEmpty()) {
+        return keysById(c, coll, q, after, Integer.MAX_VALUE).size();
       }
+      if (!filtersKind(q)) {
+        return countKind(c, coll, q, after, null);
+      }
+      long total = 0;
+      for (int kind : kindCodes(c, q)) {
+        total += countKind(c, coll, q, after, kind);
+      }
+      return total;
     } catch (SQLException e) {
       throw failure("counting in collection " + Codecs.abbreviate(collectionId), e);
     }
   }
 
-  /**
-   * Builds the WHERE clause of a query over {@code collection_objects c}; the first parameter is a
-   * placeholder for the collection's number.
-   */
-  private String where(ObjectQuery q, List<Object> params) {
-    requireFilterSize("match[id]", q.ids().size());
-    requireFilterSize("match[type]", q.types().size());
-    requireFilterSize("match[spec_version]", q.specVersions().size());
-    requireFilterSize("match[version]", q.versions().exact().size());
-    StringBuilder w = new StringBuilder(" WHERE c.coll = ?");
-    params.add(0);
+  private static boolean filtersKind(ObjectQuery q) {
+    return !q.types().isEmpty() || !q.specVersions().isEmpty();
+  }
+
+  /** Returns the date_added the results must follow (added_after and cursor), or MIN_VALUE. */
+  private static long after(ObjectQuery q) {
     long after = Long.MIN_VALUE;
     if (q.addedAfter() != null) {
       after = Codecs.micros(q.addedAfter());
@@ -895,31 +987,259 @@ final class JdbcStixStore implements StixStore {
     if (q.after() != null) {
       after = Math.max(after, Codecs.fromCursor(q.after()));
     }
+    return after;
+  }
+
+  /**
+   * Reads up to {@code n} entries in date_added order straight from a membership index: the
+   * paging index (coll, date_added) when {@code kind} is null, else (coll, kind, date_added).
+   */
+  private List<StoredVersion> scan(Connection c, int coll, ObjectQuery q, long after,
+      @Nullable Integer kind, int n) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT c.date_added, ").append(VERSION_COLUMNS)
+        .append(q.withBody() ? ", v.body" : "").append(" FROM collection_objects c");
+    if (kind != null) {
+      sql.append(dialect.useIndex("collection_objects_kind"));
+    }
+    sql.append(" JOIN object_versions v ON v.first_added = c.version_ref WHERE c.coll = ?");
+    params.add(coll);
+    if (kind != null) {
+      sql.append(" AND c.kind = ?");
+      params.add(kind);
+    }
+    conditions(sql, q.versions(), after, params);
+    // ORDER BY names the index's leading columns, so that H2 sees the index gives the order
+    // (with date_added alone it reads every match, sorts, then cuts the page).
+    sql.append(kind != null ? " ORDER BY c.coll, c.kind, c.date_added"
+        : " ORDER BY c.coll, c.date_added").append(" LIMIT ").append(n);
+    return readEntries(c, sql.toString(), params, q.withBody(), n);
+  }
+
+  /** Reads the entries with these dates added, in the given order. */
+  private List<StoredVersion> fetch(Connection c, List<Long> keys, boolean withBody)
+      throws SQLException {
+    Map<Long, StoredVersion> found = new HashMap<>();
+    for (List<Long> chunk : chunks(keys)) {
+      String sql = "SELECT c.date_added, " + VERSION_COLUMNS + (withBody ? ", v.body" : "")
+          + " FROM collection_objects c JOIN object_versions v ON v.first_added = c.version_ref"
+          + " WHERE c.date_added IN (" + marks(chunk.size()) + ")";
+      for (StoredVersion v : readEntries(c, sql, new ArrayList<>(chunk), withBody, chunk.size())) {
+        found.put(Codecs.micros(v.dateAdded()), v);
+      }
+    }
+    List<StoredVersion> out = new ArrayList<>(keys.size());
+    for (long key : keys) {
+      StoredVersion v = found.get(key);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private static List<StoredVersion> readEntries(Connection c, String sql, List<Object> params,
+      boolean withBody, int n) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params.toArray());
+      ps.setFetchSize(n);
+      List<StoredVersion> items = new ArrayList<>(Math.min(n, 1024));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(new StoredVersion(
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              Codecs.fromVersionKey(rs.getString(5)),
+              rs.getString(6),
+              Codecs.instant(rs.getLong(1)),
+              rs.getBoolean(7),
+              rs.getString(8),
+              Set.copyOf(Codecs.decodeList(rs.getString(9))),
+              rs.getString(10),
+              Codecs.decodeList(rs.getString(11)),
+              rs.getString(12),
+              withBody ? body(rs.getBytes(13)) : null));
+        }
+      }
+      return items;
+    }
+  }
+
+  /**
+   * Returns the first {@code n} dates added of the matching entries of a query with ids, driven
+   * by the ids: their versions through the object_id index (type, spec_version and exact version
+   * filters applied there), then those versions' membership rows by primary key
+   * ({@link #memberDates}). An id has few versions, and a query at most {@link #MAX_FILTER_VALUES} ids.
+   */
+  private List<Long> keysById(Connection c, int coll, ObjectQuery q, long after, int n)
+      throws SQLException {
+    VersionMatch vm = q.versions();
+    Set<String> exact = exactKeys(vm);
+    List<Long> refs = new ArrayList<>();
+    Set<Long> exactRefs = new HashSet<>();
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(
+        "SELECT v.first_added, v.version_key FROM object_versions v WHERE ");
+    dialect.appendIn(sql, "v.object_id", q.ids(), params);
+    in(sql, params, "v.object_type", q.types());
+    in(sql, params, "v.spec_version", q.specVersions());
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          refs.add(rs.getLong(1));
+          if (exact.contains(rs.getString(2))) {
+            exactRefs.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    List<Long> keys = new ArrayList<>();
+    for (List<Long> chunk : chunks(memberDates(c, coll, refs))) {
+      try (PreparedStatement ps = c.prepareStatement(memberRows(chunk.size()))) {
+        int i = 1;
+        for (long date : chunk) {
+          ps.setLong(i++, date);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getInt(5) != coll || rs.getLong(1) <= after) {
+              continue;
+            }
+            if (vm.all() || (vm.first() && rs.getBoolean(3)) || (vm.last() && rs.getBoolean(4))
+                || exactRefs.contains(rs.getLong(2))) {
+              keys.add(rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    keys.sort(null);
+    return keys.size() > n ? keys.subList(0, n) : keys;
+  }
+
+  /**
+   * Returns the first {@code n} dates added of the matching entries among several kinds: the
+   * first {@code n} of each kind, each an index range in date_added order, merged.
+   */
+  private List<Long> keysByKind(Connection c, int coll, ObjectQuery q, long after,
+      List<Integer> kinds, int n) throws SQLException {
+    List<Long> keys = new ArrayList<>();
+    for (int kind : kinds) {
+      List<Object> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT c.date_added FROM collection_objects c")
+          .append(dialect.useIndex("collection_objects_kind"));
+      if (needsVersionRow(q.versions())) {
+        sql.append(" JOIN object_versions v ON v.first_added = c.version_ref");
+      }
+      sql.append(" WHERE c.coll = ? AND c.kind = ?");
+      params.add(coll);
+      params.add(kind);
+      conditions(sql, q.versions(), after, params);
+      sql.append(" ORDER BY c.coll, c.kind, c.date_added LIMIT ").append(n);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    keys.sort(null);
+    return keys.size() > n ? keys.subList(0, n) : keys;
+  }
+
+  /** Counts the matching entries of one kind, or of every kind when {@code kind} is null. */
+  private long countKind(Connection c, int coll, ObjectQuery q, long after,
+      @Nullable Integer kind) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM collection_objects c");
+    if (needsVersionRow(q.versions())) {
+      sql.append(" JOIN object_versions v ON v.first_added = c.version_ref");
+    }
+    sql.append(" WHERE c.coll = ?");
+    params.add(coll);
+    if (kind != null) {
+      sql.append(" AND c.kind = ?");
+      params.add(kind);
+    }
+    conditions(sql, q.versions(), after, params);
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Returns the kind codes a query's type and spec_version filters select, ascending; empty when
+   * no stored version can match.
+   */
+  private List<Integer> kindCodes(Connection c, ObjectQuery q) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT code FROM object_kinds WHERE 1 = 1");
+    in(sql, params, "object_type", q.types());
+    in(sql, params, "spec_version", q.specVersions());
+    sql.append(" ORDER BY code");
+    List<Integer> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getInt(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean needsVersionRow(VersionMatch vm) {
+    return !vm.all() && !vm.exact().isEmpty();
+  }
+
+  /**
+   * Appends the date_added bound and the version match to a WHERE clause over
+   * {@code collection_objects c} (joined to {@code object_versions v} when
+   * {@link #needsVersionRow} says so).
+   */
+  private void conditions(StringBuilder w, VersionMatch vm, long after, List<Object> params) {
     if (after != Long.MIN_VALUE) {
       w.append(" AND c.date_added > ?");
       params.add(after);
     }
-    in(w, params, "v.object_id", q.ids());
-    in(w, params, "v.object_type", q.types());
-    in(w, params, "v.spec_version", q.specVersions());
-    VersionMatch vm = q.versions();
-    if (!vm.all()) {
-      List<String> parts = new ArrayList<>();
-      if (vm.first()) {
-        parts.add("c.is_first = TRUE");
-      }
-      if (vm.last()) {
-        parts.add("c.is_last = TRUE");
-      }
-      Set<String> exact = exactKeys(vm);
-      if (!exact.isEmpty()) {
-        StringBuilder in = new StringBuilder();
-        dialect.appendIn(in, "v.version_key", exact, params);
-        parts.add(in.toString());
-      }
-      w.append(" AND (").append(String.join(" OR ", parts)).append(')');
+    if (vm.all()) {
+      return;
     }
-    return w.toString();
+    List<String> parts = new ArrayList<>();
+    if (vm.first()) {
+      parts.add("c.is_first = TRUE");
+    }
+    if (vm.last()) {
+      parts.add("c.is_last = TRUE");
+    }
+    Set<String> exact = exactKeys(vm);
+    if (!exact.isEmpty()) {
+      StringBuilder in = new StringBuilder();
+      dialect.appendIn(in, "v.version_key", exact, params);
+      parts.add(in.toString());
+    }
+    // Only exact instants that no STIX timestamp can write: nothing matches.
+    w.append(parts.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", parts) + ")");
+  }
+
+  private static void requireFilterSizes(ObjectQuery q) {
+    requireFilterSize("match[id]", q.ids().size());
+    requireFilterSize("match[type]", q.types().size());
+    requireFilterSize("match[spec_version]", q.specVersions().size());
+    requireFilterSize("match[version]", q.versions().exact().size());
+  }
+
+  private static @Nullable String body(byte @Nullable [] utf8) {
+    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
   }
 
   private void in(StringBuilder w, List<Object> params, String column, Set<String> values) {

@@ -826,6 +826,119 @@ public abstract class StoreContract {
       // In BLUE, V2 is both the first and the last version of indicator 2.
       assertThat(all(BLUE, query(new VersionMatch(true, false, false, Set.of())))).hasSize(1);
     }
+
+    /** Pages through a query {@code limit} entries at a time, checking more/next on each page. */
+    private List<String> paged(ObjectQuery q, int limit) {
+      ObjectQuery page = new ObjectQuery(q.addedAfter(), q.ids(), q.types(), q.versions(),
+          q.specVersions(), limit, null, q.withBody());
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        Page<StoredVersion> p = store.query(RED, page);
+        assertThat(p.items().size()).isLessThanOrEqualTo(limit);
+        out.addAll(keys(p.items()));
+        if (!p.more()) {
+          assertThat(p.next()).isNull();
+          return out;
+        }
+        assertThat(p.items()).hasSize(limit);
+        page = page.after(p.next());
+      }
+      throw new AssertionError("paging did not end");
+    }
+
+    /** Every version in RED, filtered naively: the list a filtered query must return. */
+    private List<String> expected(Instant after, java.util.function.Predicate<StoredVersion> p) {
+      return keys(all(RED, query(VersionMatch.ALL)).stream()
+          .filter(v -> v.dateAdded().isAfter(after) && p.test(v)).toList());
+    }
+
+    @Test
+    void matchTypeWithAddedAfter_pagesAcrossTheFilteredList() {
+      Instant t = all(RED, query(VersionMatch.ALL)).get(1).dateAdded();
+      ObjectQuery q = q(t, Set.of(), Set.of("indicator"), VersionMatch.ALL, Set.of());
+      List<String> want = expected(t, v -> v.type().equals("indicator"));
+      assertThat(want).hasSize(7);
+      for (int limit : List.of(1, 2, 3, 7, 8)) {
+        assertThat(paged(q, limit)).as("limit " + limit).isEqualTo(want);
+      }
+      assertThat(store.count(RED, q)).isEqualTo(7);
+    }
+
+    @Test
+    void severalTypesAndSpecVersions_mergeInDateAddedOrderAcrossPages() {
+      // Kinds indicator/2.1, malware/2.1 and malware/2.0, interleaved by date added.
+      add(RED, indicator(4, V1));
+      add(RED, malware(3, V2, "2.0"));
+      add(RED, indicator(5, V1));
+      Instant t = all(RED, query(VersionMatch.ALL)).get(0).dateAdded();
+      ObjectQuery both = q(t, Set.of(), Set.of("indicator", "malware", "tool"), VersionMatch.ALL,
+          Set.of());
+      List<String> want = expected(t, v -> !v.type().equals("tool"));
+      assertThat(want).hasSize(13);
+      for (int limit : List.of(1, 2, 5, 13)) {
+        assertThat(paged(both, limit)).as("limit " + limit).isEqualTo(want);
+      }
+      ObjectQuery old = q(null, Set.of(), Set.of(), VersionMatch.LAST, Set.of("2.0"));
+      assertThat(paged(old, 1)).containsExactly(id("malware", 2) + "@" + V1,
+          id("malware", 3) + "@" + V2);
+      assertThat(store.count(RED, old)).isEqualTo(2);
+      ObjectQuery malware21 = q(null, Set.of(), Set.of("malware"), VersionMatch.ALL,
+          Set.of("2.1", "9.9"));
+      assertThat(paged(malware21, 1)).containsExactly(id("malware", 1) + "@" + V1);
+      assertThat(store.count(RED, both)).isEqualTo(13);
+    }
+
+    @Test
+    void unknownTypeOrSpecVersion_matchesNothing() {
+      assertThat(store.query(RED, q(null, Set.of(), Set.of("identity"), VersionMatch.ALL,
+          Set.of())).items()).isEmpty();
+      assertThat(store.query(RED, q(null, Set.of(), Set.of("indicator"), VersionMatch.ALL,
+          Set.of("2.0"))).items()).isEmpty();
+      assertThat(store.count(RED, q(null, Set.of(), Set.of(), VersionMatch.ALL,
+          Set.of("3.0")))).isZero();
+      // A type present only in another collection matches nothing here.
+      add(BLUE, ipv4(1, "198.51.100.1"));
+      assertThat(store.query(RED, q(null, Set.of(), Set.of("ipv4-addr"), VersionMatch.ALL,
+          Set.of())).items()).isEmpty();
+    }
+
+    @Test
+    void matchIdWithSeveralIdsAndVersions_pagesInDateAddedOrder() {
+      Set<String> ids = Set.of(id("indicator", 1), id("indicator", 3), id("malware", 2),
+          id("tool", 9));
+      ObjectQuery every = q(null, ids, Set.of(), VersionMatch.ALL, Set.of());
+      List<String> want = expected(Instant.MIN, v -> ids.contains(v.id()));
+      assertThat(want).hasSize(7);
+      for (int limit : List.of(1, 2, 4, 7)) {
+        assertThat(paged(every, limit)).as("limit " + limit).isEqualTo(want);
+      }
+      Instant t = all(RED, query(VersionMatch.ALL)).get(3).dateAdded();
+      ObjectQuery after = q(t, ids, Set.of(), VersionMatch.ALL, Set.of());
+      assertThat(paged(after, 2)).containsExactly(id("indicator", 3) + "@" + V2,
+          id("indicator", 1) + "@" + V3, id("indicator", 3) + "@" + V3,
+          id("malware", 2) + "@" + V1);
+      VersionMatch firstOrV2 = new VersionMatch(true, false, false, Set.of(Instant.parse(V2)));
+      ObjectQuery mixed = q(null, ids, Set.of(), firstOrV2, Set.of());
+      assertThat(paged(mixed, 2)).containsExactly(id("indicator", 1) + "@" + V1,
+          id("indicator", 3) + "@" + V1, id("indicator", 1) + "@" + V2,
+          id("indicator", 3) + "@" + V2, id("malware", 2) + "@" + V1);
+      assertThat(store.count(RED, mixed)).isEqualTo(5);
+      assertThat(store.count(RED, after)).isEqualTo(4);
+      // The same id in another collection is not this collection's.
+      add(BLUE, indicator(1, V1));
+      assertThat(paged(q(null, Set.of(id("indicator", 1)), Set.of(), VersionMatch.LAST,
+          Set.of()), 5)).containsExactly(id("indicator", 1) + "@" + V3);
+    }
+
+    @Test
+    void exactVersionNoTimestampCanWrite_matchesNothing() {
+      VersionMatch never = new VersionMatch(false, false, false,
+          Set.of(Instant.parse("+20000-01-01T00:00:00Z")));
+      assertThat(store.query(RED, query(never)).items()).isEmpty();
+      assertThat(store.count(RED, query(never))).isZero();
+      assertThat(store.query(RED, q(null, Set.of(), Set.of("malware"), never, Set.of()))
+          .items()).isEmpty();
+    }
   }
 
   @Nested
