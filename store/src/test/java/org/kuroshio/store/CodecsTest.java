@@ -51,11 +51,32 @@ class CodecsTest {
   void versionKeysFromText_refuseWhatIsNotATimestamp() {
     for (String t : List.of("", "2024-01-01", "2024-01-01T00:00:00", "2024-01-01T00:00:00.Z",
         "2024-01-01T00:00:00+01:00", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
-        "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:60Z",
+        "2024-01-01T25:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01T00:00:60Z",
         "2024-01-01 00:00:00Z", "2024-01-01T00:00:00.1234567890Z", "2024-01-01T00:00:00.12a4Z",
         "+2024-01-01T00:00:00Z", "2024-00-01T00:00:00Z", "2024-01-00T00:00:00Z")) {
       assertThat(Codecs.versionKey(t)).as(t).isNull();
     }
+  }
+
+  @Test
+  void versionKeysFromText_readTimestampsAsValidationDoes() {
+    // What the validator accepts must have a key: the leap second and the midnight ending a day
+    // (both as Instant.parse reads them), and nothing that validation refuses.
+    for (String t : List.of("2016-12-31T23:59:60Z", "2016-12-31T23:59:60.5Z",
+        "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z", "9999-12-31T24:00:00Z")) {
+      String key = Codecs.versionKey(t);
+      java.util.Optional<Instant> parsed = org.kuroshio.stix.Timestamps.tryParse(t);
+      if (parsed.isPresent() && parsed.get().isBefore(Instant.parse("+10000-01-01T00:00:00Z"))) {
+        assertThat(key).as(t).isEqualTo(Codecs.versionKey(parsed.get()));
+      } else {
+        assertThat(key).as(t).isNull();
+      }
+    }
+    assertThat(Codecs.versionKey("2016-12-31T23:59:60Z"))
+        .isEqualTo("2016-12-31T23:59:59.000000000Z");
+    assertThat(Codecs.versionKey("2024-01-01T24:00:00Z"))
+        .isEqualTo("2024-01-02T00:00:00.000000000Z");
+    assertThat(Codecs.versionKey("2024-01-01T00:00:60Z")).isNull();
   }
 
   @Test
