@@ -151,20 +151,6 @@ public final class Timestamps {
     return format(instant, 6);
   }
 
-  /**
-   * Formats with nanosecond precision: fixed width, so that the texts of instants in years
-   * 0000-9999 sort as the instants do (the store's version keys).
-   *
-   * @throws IllegalArgumentException for an instant outside years 0000-9999
-   */
-  public static String formatNanos(Instant instant) {
-    long s = instant.getEpochSecond();
-    if (s < MIN_SECOND || s > MAX_SECOND) {
-      throw new IllegalArgumentException("instant outside years 0000-9999: " + instant);
-    }
-    return format(instant, 9);
-  }
-
   private static String format(Instant instant, int fractionDigits) {
     long s = instant.getEpochSecond();
     if (s < MIN_SECOND || s > MAX_SECOND) {
