@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.stix.StixJson;
 import org.kuroshio.app.AppConfig.DatabaseSettings;
 import org.kuroshio.app.AppConfig.HttpSettings;
 import org.kuroshio.app.AppConfig.NodeSettings;
@@ -86,7 +87,7 @@ final class ConfigLoader {
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
           + loc.getColumnNr();
       throw new ConfigException(source, "", "not valid JSON" + where + ": "
-          + e.getOriginalMessage());
+          + StixJson.describe(e));
     }
     return fromTree(source, root);
   }

@@ -76,7 +76,19 @@ public final class StixJson {
     TokenStreamLocation loc = e.getLocation();
     long line = loc == null ? 0 : loc.getLineNr();
     long col = loc == null ? 0 : loc.getColumnNr();
-    return new ParseException("malformed JSON: " + e.getOriginalMessage(), line, col, e);
+    return new ParseException("malformed JSON: " + describe(e), line, col, e);
+  }
+
+  private static final java.util.regex.Pattern PARSER_INTERNALS = java.util.regex.Pattern.compile(
+      "\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|, from `[^`]*`");
+
+  /**
+   * Returns what a Jackson failure says, without the parser's internals (source descriptions,
+   * configuration method names) that mean nothing to the partner who sent the input.
+   */
+  public static String describe(JacksonException e) {
+    String m = e.getOriginalMessage();
+    return m == null ? e.getClass().getSimpleName() : PARSER_INTERNALS.matcher(m).replaceAll("");
   }
 
   /** Writes compact JSON text. */

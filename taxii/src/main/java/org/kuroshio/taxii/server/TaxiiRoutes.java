@@ -408,8 +408,8 @@ final class TaxiiRoutes {
     try {
       root = envelopeMapper.readTree(body);
     } catch (StreamConstraintsException e) {
-      String m = e.getOriginalMessage();
-      boolean depth = m != null && m.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
+      String m = StixJson.describe(e);
+      boolean depth = m.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
       throw new HttpFailure(depth ? 400 : 413, depth ? "Bad request" : "Request too large",
           "the envelope breaks a parse limit: " + m);
     } catch (JacksonException e) {
