@@ -103,8 +103,7 @@ public record Indicator(
   }
 
   /** Builds an {@link Indicator}. */
-  public static final class Builder {
-    private CommonProperties common;
+  public static final class Builder extends CommonBuilder<Builder> {
     private @Nullable String name;
     private @Nullable String description;
     private List<String> indicatorTypes = List.of();
@@ -116,33 +115,14 @@ public record Indicator(
 
     private Builder(CommonProperties common, String pattern, String patternType,
         Instant validFrom) {
-      this.common = common;
+      super(common);
       this.pattern = pattern;
       this.patternType = patternType;
       this.validFrom = validFrom;
     }
 
-    /** Sets the shared properties. */
-    public Builder common(CommonProperties value) {
-      common = value;
-      return this;
-    }
-
-    /** Sets {@code modified}, as a new version needs. */
-    public Builder modified(Instant value) {
-      common = common.withModified(value);
-      return this;
-    }
-
-    /** Sets {@code created_by_ref}. */
-    public Builder createdByRef(@Nullable String value) {
-      common = common.withCreatedByRef(value);
-      return this;
-    }
-
-    /** Sets {@code object_marking_refs}. */
-    public Builder objectMarkingRefs(String... refs) {
-      common = common.withObjectMarkingRefs(List.of(refs));
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -85,8 +85,7 @@ public record Report(
   }
 
   /** Builds a {@link Report}. */
-  public static final class Builder {
-    private CommonProperties common;
+  public static final class Builder extends CommonBuilder<Builder> {
     private String name;
     private @Nullable String description;
     private List<String> reportTypes = List.of();
@@ -94,32 +93,13 @@ public record Report(
     private List<String> objectRefs = List.of();
 
     private Builder(CommonProperties common, String name, Instant published) {
-      this.common = common;
+      super(common);
       this.name = name;
       this.published = published;
     }
 
-    /** Sets the shared properties. */
-    public Builder common(CommonProperties value) {
-      common = value;
-      return this;
-    }
-
-    /** Sets {@code modified}, as a new version needs. */
-    public Builder modified(Instant value) {
-      common = common.withModified(value);
-      return this;
-    }
-
-    /** Sets {@code created_by_ref}. */
-    public Builder createdByRef(@Nullable String value) {
-      common = common.withCreatedByRef(value);
-      return this;
-    }
-
-    /** Sets {@code object_marking_refs}. */
-    public Builder objectMarkingRefs(String... refs) {
-      common = common.withObjectMarkingRefs(List.of(refs));
+    @Override
+    Builder self() {
       return this;
     }
 
