@@ -1,10 +1,8 @@
 package org.kuroshio.taxii;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,28 +25,13 @@ public record Envelope(boolean more, @Nullable String next, List<JsonNode> objec
 
   /** Returns the resource as JSON ({@code {}} when empty and final, as medallion writes it). */
   public ObjectNode toJson() {
-    ObjectNode o = Wire.F.objectNode();
-    if (objects.isEmpty() && !more) {
-      return o;
-    }
-    o.put("more", more);
-    Wire.putIfPresent(o, "next", next);
-    ArrayNode a = o.putArray("objects");
-    objects.forEach(a::add);
-    return o;
+    return Wire.page(more, next, "objects", objects);
   }
 
   /** Reads the resource; {@code {}} is an empty, final envelope. */
   public static Envelope fromJson(JsonNode json) {
     ObjectNode o = Wire.object(json, "envelope");
-    List<JsonNode> objects = new ArrayList<>();
-    JsonNode a = o.get("objects");
-    if (a != null) {
-      if (!a.isArray()) {
-        throw new IllegalArgumentException("envelope objects must be an array");
-      }
-      a.forEach(objects::add);
-    }
-    return new Envelope(Wire.bool(o, "more", false), Wire.optString(o, "next"), objects);
+    return new Envelope(Wire.bool(o, "more", false), Wire.optString(o, "next"),
+        Wire.pageItems(o, "objects", "envelope"));
   }
 }

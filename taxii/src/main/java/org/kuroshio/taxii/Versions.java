@@ -20,14 +20,8 @@ public record Versions(boolean more, @Nullable String next, List<String> version
 
   /** Returns the resource as JSON ({@code {}} when empty and final). */
   public ObjectNode toJson() {
-    ObjectNode o = Wire.F.objectNode();
-    if (versions.isEmpty() && !more) {
-      return o;
-    }
-    o.put("more", more);
-    Wire.putIfPresent(o, "next", next);
-    o.set("versions", Wire.array(versions));
-    return o;
+    return Wire.page(more, next, "versions",
+        versions.stream().map(Wire.F::stringNode).toList());
   }
 
   /** Reads the resource; {@code {}} is an empty, final list. */

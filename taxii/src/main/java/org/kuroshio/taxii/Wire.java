@@ -86,4 +86,34 @@ final class Wire {
     values.forEach(a::add);
     return a;
   }
+
+  /**
+   * Writes a page resource (envelope, manifest, versions): {@code {}} when it is empty and final,
+   * as medallion writes it, else {@code more}, {@code next} when present, and the list.
+   */
+  static ObjectNode page(
+      boolean more, @Nullable String next, String listName, List<? extends JsonNode> items) {
+    ObjectNode o = F.objectNode();
+    if (items.isEmpty() && !more) {
+      return o;
+    }
+    o.put("more", more);
+    putIfPresent(o, "next", next);
+    ArrayNode a = o.putArray(listName);
+    items.forEach(a::add);
+    return o;
+  }
+
+  /** Reads the list of a page resource; an absent list is empty. */
+  static List<JsonNode> pageItems(ObjectNode page, String listName, String what) {
+    List<JsonNode> items = new ArrayList<>();
+    JsonNode a = page.get(listName);
+    if (a != null) {
+      if (!a.isArray()) {
+        throw new IllegalArgumentException(what + " " + listName + " must be an array");
+      }
+      a.forEach(items::add);
+    }
+    return items;
+  }
 }
