@@ -151,6 +151,46 @@ public final class Timestamps {
     return format(instant, 6);
   }
 
+  /**
+   * Formats with nanosecond precision: fixed width, so that the texts of instants in years
+   * 0000-9999 sort as the instants do (the store's version keys).
+   *
+   * @throws IllegalArgumentException for an instant outside years 0000-9999
+   */
+  public static String formatNanos(Instant instant) {
+    long s = instant.getEpochSecond();
+    if (s < MIN_SECOND || s > MAX_SECOND) {
+      throw new IllegalArgumentException("instant outside years 0000-9999: " + instant);
+    }
+    return format(instant, 9);
+  }
+
+  /**
+   * Returns a STIX timestamp text in the form of {@link #formatNanos}, or empty when
+   * {@link #tryParse} refuses it (or it names an instant past year 9999). The common form needs
+   * no formatting, only its fraction padded to nine digits: this runs once per stored version.
+   */
+  public static Optional<String> toNanosText(String text) {
+    Optional<Instant> parsed = tryParse(text);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean special = text.startsWith("24", 11) || text.startsWith("60", 17);
+    if (special) {
+      long s = parsed.get().getEpochSecond();
+      return s > MAX_SECOND ? Optional.empty() : Optional.of(format(parsed.get(), 9));
+    }
+    int n = text.length();
+    StringBuilder b = new StringBuilder(30).append(text, 0, 19).append('.');
+    if (n > 20) {
+      b.append(text, 20, n - 1);
+    }
+    for (int i = Math.max(0, n - 21); i < 9; i++) {
+      b.append('0');
+    }
+    return Optional.of(b.append('Z').toString());
+  }
+
   private static String format(Instant instant, int fractionDigits) {
     long s = instant.getEpochSecond();
     if (s < MIN_SECOND || s > MAX_SECOND) {

@@ -1,14 +1,9 @@
 package org.kuroshio.store;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,111 +29,31 @@ final class Codecs {
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
-  private static final long MIN_KEY_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
-  private static final long MAX_KEY_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
-
-  /** Returns the fixed-width version key of an instant: equal instants, equal keys. */
+  /**
+   * Returns the fixed-width version key of an instant (nine fractional digits): equal instants,
+   * equal keys, and keys sort as the instants do.
+   *
+   * @throws IllegalArgumentException for an instant outside years 0000-9999
+   */
   static String versionKey(Instant t) {
-    long s = t.getEpochSecond();
-    if (s < MIN_KEY_SECOND || s > MAX_KEY_SECOND) {
-      throw new IllegalArgumentException("version timestamp outside years 0000-9999: " + t);
+    try {
+      return Timestamps.formatNanos(t);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("version timestamp outside years 0000-9999: " + t, e);
     }
-    LocalDateTime d = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
-    StringBuilder b = new StringBuilder(30);
-    pad(b, d.getYear(), 4).append('-');
-    pad(b, d.getMonthValue(), 2).append('-');
-    pad(b, d.getDayOfMonth(), 2).append('T');
-    pad(b, d.getHour(), 2).append(':');
-    pad(b, d.getMinute(), 2).append(':');
-    pad(b, d.getSecond(), 2).append('.');
-    return pad(b, t.getNano(), 9).append('Z').toString();
-  }
-
-  private static StringBuilder pad(StringBuilder b, int value, int width) {
-    String digits = Integer.toString(value);
-    for (int i = digits.length(); i < width; i++) {
-      b.append('0');
-    }
-    return b.append(digits);
   }
 
   /**
-   * Returns the version key of a STIX timestamp text, or null when the text is not one. Every text
-   * the validator accepts ({@link Timestamps#tryParse}) has a key: the common form
-   * ({@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z}) is keyed without parsing, as the text with its
-   * fraction padded to nine digits, and the rare forms validation also accepts (a leap second
-   * {@code 23:59:60}, the midnight {@code 24:00:00} ending a day) through the parsed instant.
+   * Returns the version key of a STIX timestamp text, or null when the text is not one; it is
+   * read by the validator's rules, so every timestamp an object may carry has a key.
    */
   static @Nullable String versionKey(String text) {
-    String key = plainVersionKey(text);
-    if (key != null) {
-      return key;
-    }
-    Optional<Instant> t = Timestamps.tryParse(text);
-    if (t.isEmpty()) {
-      return null;
-    }
-    try {
-      return versionKey(t.get());
-    } catch (IllegalArgumentException e) {
-      return null; // 9999-12-31T24:00:00Z: a valid text whose instant falls in year 10000
-    }
-  }
-
-  /** The key of the common form, on the hot path of every write; null for anything else. */
-  private static @Nullable String plainVersionKey(String text) {
-    int n = text.length();
-    if (n < 20 || n > 30 || n == 21 || text.charAt(n - 1) != 'Z'
-        || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
-      return null;
-    }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59
-        || day > YearMonth.of(year, month).lengthOfMonth()) {
-      return null;
-    }
-    StringBuilder b = new StringBuilder(30).append(text, 0, 19).append('.');
-    if (n > 20) {
-      if (text.charAt(19) != '.' || digits(text, 20, n - 21) < 0) {
-        return null;
-      }
-      b.append(text, 20, n - 1);
-      for (int i = n - 21; i < 9; i++) {
-        b.append('0');
-      }
-    } else {
-      b.append("000000000");
-    }
-    return b.append('Z').toString();
-  }
-
-  /** Returns the value of {@code len} decimal digits at {@code from}, or -1 if any is not one. */
-  private static int digits(String s, int from, int len) {
-    int v = 0;
-    for (int i = from; i < from + len; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    return Timestamps.toNanosText(text).orElse(null);
   }
 
   /** Parses a version key back into its instant. */
   static Instant fromVersionKey(String key) {
-    long days = LocalDate.of(digits(key, 0, 4), digits(key, 5, 2), digits(key, 8, 2))
-        .toEpochDay();
-    long seconds = days * 86_400L + digits(key, 11, 2) * 3600L + digits(key, 14, 2) * 60L
-        + digits(key, 17, 2);
-    return Instant.ofEpochSecond(seconds, digits(key, 20, 9));
+    return Timestamps.parse(key);
   }
 
   /**
