@@ -186,7 +186,7 @@ final class StoreNodeData implements NodeData {
       for (int k = 0; k < accepted.size(); k++) {
         Derivation.Derived d = derived.get(k);
         versions.add(new NewVersion(accepted.get(k), principal.organisation(), d.domains(),
-            d.tlp(), d.releaseTo(), null));
+            d.tlp(), d.releaseTo(), null, null, null, Set.of()));
       }
     }
     if (!versions.isEmpty()) {

@@ -67,7 +67,7 @@ final class JdbcStixStore implements StixStore {
 
   private static final String VERSION_COLUMNS =
       "v.object_id, v.object_type, v.spec_version, v.version_key, v.version_text, v.revoked,"
-          + " v.owner, v.domains, v.tlp, v.release_to, v.received_from";
+          + " v.owner, v.domains, v.tlp, v.release_to, v.received_from, v.received_by";
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
@@ -328,6 +328,8 @@ final class JdbcStixStore implements StixStore {
       problem = "TLP name longer than " + MAX_TLP + " characters";
     } else if (v.receivedFrom() != null && v.receivedFrom().length() > MAX_OWNER) {
       problem = "received_from longer than " + MAX_OWNER + " characters";
+    } else if (v.receivedBy() != null && v.receivedBy().length() > MAX_OWNER) {
+      problem = "received_by longer than " + MAX_OWNER + " characters";
     }
     c.spec = o.specVersion().orElse("2.1");
     if (problem == null && c.spec.length() > MAX_SPEC) {
@@ -745,8 +747,8 @@ final class JdbcStixStore implements StixStore {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO object_versions (first_added, object_id, object_type, spec_version,"
             + " version_key, version_text, keyed_by_date, revoked, owner, domains, tlp,"
-            + " release_to, received_from, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?)")) {
+            + " release_to, received_from, received_by, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         Candidate r = rows.get(i);
         ps.setLong(1, vids.get(i));
@@ -762,7 +764,8 @@ final class JdbcStixStore implements StixStore {
         ps.setString(11, r.source.tlp());
         ps.setString(12, r.releaseTo);
         ps.setString(13, r.source.receivedFrom());
-        ps.setBytes(14, r.body);
+        ps.setString(14, r.source.receivedBy());
+        ps.setBytes(15, r.body);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -1059,7 +1062,8 @@ final class JdbcStixStore implements StixStore {
               rs.getString(10),
               Codecs.decodeList(rs.getString(11)),
               rs.getString(12),
-              withBody ? body(rs.getBytes(13)) : null));
+              rs.getString(13),
+              withBody ? body(rs.getBytes(14)) : null));
         }
       }
       return items;
@@ -1308,6 +1312,11 @@ final class JdbcStixStore implements StixStore {
     return new StoreException(
         "database failure while " + what + ": " + e.getMessage() + " [SQLState "
             + e.getSQLState() + "]", e);
+  }
+
+  @Override
+  public Database database() {
+    return new Database(dataSource, dialect == Dialect.POSTGRESQL);
   }
 
   @Override

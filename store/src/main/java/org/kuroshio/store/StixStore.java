@@ -54,6 +54,9 @@ public interface StixStore extends AutoCloseable {
   /** Returns a saved status resource. */
   Optional<String> status(String statusId);
 
+  /** Returns the database under the store, for modules that keep tables beside it. */
+  Database database();
+
   /** Closes connections; the store is unusable afterwards. */
   @Override
   void close();

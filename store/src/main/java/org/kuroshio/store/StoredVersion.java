@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param tlp the TLP level name or null when unmarked
  * @param releaseTo explicit release list
  * @param receivedFrom peer node it came from, or null
+ * @param receivedBy the organisation on this node that received it from the peer, or null
  * @param json the raw JSON text, or null when the query asked for no bodies
  */
 public record StoredVersion(
@@ -35,6 +36,7 @@ public record StoredVersion(
     @Nullable String tlp,
     List<String> releaseTo,
     @Nullable String receivedFrom,
+    @Nullable String receivedBy,
     @Nullable String json) {
 
   public StoredVersion {

@@ -320,12 +320,13 @@ public abstract class StoreContract {
     void add_keepsWhatTheNodeKnowsBesideTheJson() {
       StixObject o = indicator(1, V1);
       store.add(RED, List.of(new NewVersion(o, ORG_A, Set.of("cyber", "maritime"), "red",
-          List.of(ORG_B, "identity--with,comma%"), "node-7")));
+          List.of(ORG_B, "identity--with,comma%"), "node-7", ORG_B, null, Set.of())));
       StoredVersion v = store.query(RED, ObjectQuery.all(10)).items().get(0);
       assertThat(v.domains()).containsExactlyInAnyOrder("cyber", "maritime");
       assertThat(v.tlp()).isEqualTo("red");
       assertThat(v.releaseTo()).containsExactly(ORG_B, "identity--with,comma%");
       assertThat(v.receivedFrom()).isEqualTo("node-7");
+      assertThat(v.receivedBy()).isEqualTo(ORG_B);
     }
 
     @Test
