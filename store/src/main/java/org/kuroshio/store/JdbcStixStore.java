@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.stix.StixJson;
@@ -43,6 +45,14 @@ import org.kuroshio.stix.Timestamps;
  * <p><b>First and last.</b> Each membership row carries the object's first/last flags within its
  * collection, recomputed for the touched objects by every write, so {@code match[version]=first}
  * or {@code last} is a plain predicate on the paging index scan.
+ *
+ * <p><b>Several collections, provenance.</b> A version's first membership and its first
+ * contribution are keyed by the version's own number (its first date added), so a bulk import of
+ * new objects writes one row each in {@code object_versions}, {@code collection_objects} and
+ * {@code contributions}, all keyed in insertion order. Further memberships ({@code alsoIn},
+ * {@link #addMembers}) and further contributions get dates of their own from the same clock and
+ * are listed in {@code collection_extra_members} and {@code contribution_extras}, the only tables
+ * indexed by version.
  */
 final class JdbcStixStore implements StixStore {
   private static final System.Logger LOG = System.getLogger(JdbcStixStore.class.getName());
@@ -53,8 +63,11 @@ final class JdbcStixStore implements StixStore {
   /** Most values one {@code match[...]} filter may carry. */
   static final int MAX_FILTER_VALUES = 1_000;
 
-  /** Most versions one {@code add} call may carry. */
+  /** Most versions one {@code add} or {@code addMembers} call may carry. */
   static final int MAX_BATCH = 100_000;
+
+  /** Most further collections ({@link NewVersion#alsoIn()}) one version may name. */
+  static final int MAX_ALSO_IN = 1_000;
 
   private static final int IN_CHUNK = 500;
   private static final int MAX_ID = 300;
@@ -215,12 +228,17 @@ final class JdbcStixStore implements StixStore {
     String spec = "2.1";
     String domains = "";
     String releaseTo = "";
+    // The numbers of the alsoIn collections other than the target, ascending; set by the writer.
+    int[] alsoColls = new int[0];
+    final Contributor contributor;
 
     Candidate(int index, NewVersion source) {
       this.index = index;
       this.source = source;
       this.object = source.object();
       this.id = object.id();
+      this.contributor =
+          new Contributor(source.owner(), source.receivedFrom(), source.agreement());
       // The object's compact text, cached on it: a caller that serialised it ahead (the import
       // pipeline does, on its reader thread) saves the writer that work.
       this.body = object.toJson().getBytes(StandardCharsets.UTF_8);
@@ -239,6 +257,8 @@ final class JdbcStixStore implements StixStore {
     final String spec;
     byte @Nullable [] body;
     @Nullable StixObject object;
+    // Its recorded contributions; loaded only for versions a candidate may be identical to.
+    @Nullable List<Contributor> contributors;
 
     Version(long vid, String key, String text, String owner, boolean revoked,
         boolean keyedByDate, String type, String spec) {
@@ -253,8 +273,16 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  /** A membership row of the target collection, as the writer sees it. */
+  /** Who contributed a version: a provenance row without its version and date. */
+  private record Contributor(
+      String organisation, @Nullable String node, @Nullable String agreement) {}
+
+  /** A provenance row: {@code at} is its key, {@code vid} the version's first_added. */
+  private record ContributionRow(long at, long vid, Contributor by) {}
+
+  /** A membership row, as the writer sees it. */
   private static final class Member {
+    final int coll;
     final long dateAdded;
     final long vid;
     final String key;
@@ -267,8 +295,9 @@ final class JdbcStixStore implements StixStore {
     boolean first;
     boolean last;
 
-    Member(long dateAdded, long vid, String objectId, String type, String spec, String key,
-        boolean wasFirst, boolean wasLast, boolean isNew) {
+    Member(int coll, long dateAdded, long vid, String objectId, String type, String spec,
+        String key, boolean wasFirst, boolean wasLast, boolean isNew) {
+      this.coll = coll;
       this.dateAdded = dateAdded;
       this.vid = vid;
       this.objectId = objectId;
@@ -278,6 +307,32 @@ final class JdbcStixStore implements StixStore {
       this.wasFirst = wasFirst;
       this.wasLast = wasLast;
       this.isNew = isNew;
+    }
+  }
+
+  /**
+   * The memberships of one collection that a write reads and changes: every membership there of
+   * the objects it touches, by object id, and which objects gained one.
+   */
+  private static final class CollectionMembers {
+    final int coll;
+    final Map<String, List<Member>> byId;
+    final Set<String> touched = new LinkedHashSet<>();
+
+    CollectionMembers(int coll, Map<String, List<Member>> byId) {
+      this.coll = coll;
+      this.byId = byId;
+    }
+
+    List<Member> of(String objectId) {
+      return byId.computeIfAbsent(objectId, k -> new ArrayList<>());
+    }
+
+    /** Adds a membership of version {@code v} of object {@code objectId}, dated {@code date}. */
+    void join(String objectId, Version v, long date) {
+      of(objectId).add(new Member(coll, date, v.vid, objectId, v.type, v.spec, v.key, false,
+          false, true));
+      touched.add(objectId);
     }
   }
 
@@ -291,24 +346,40 @@ final class JdbcStixStore implements StixStore {
     for (int i = 0; i < versions.size(); i++) {
       candidates.add(prepare(i, versions.get(i)));
     }
+    return underWriter("adding to collection " + Codecs.abbreviate(collectionId),
+        c -> write(c, collectionId, candidates));
+  }
+
+  /** Work done in a writer's transaction. */
+  @FunctionalInterface
+  private interface WriterWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} as the one writer, in one transaction that it commits (or rolls back when
+   * the work throws), then refreshes the planner's statistics when enough rows were written.
+   */
+  private <T> T underWriter(String what, WriterWork<T> work) {
     writer.lock();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<WriteResult> results = write(c, collectionId, candidates);
+        rowsWritten = 0;
+        T result = work.run(c);
         c.commit();
         rowsSinceAnalyze += rowsWritten;
         if (rowsSinceAnalyze >= analyzeThreshold) {
           analyze(c);
         }
-        return results;
+        return result;
       } catch (SQLException | RuntimeException e) {
         kindCodes.clear();
         rollback(c, e);
         throw e;
       }
     } catch (SQLException e) {
-      throw failure("adding to collection " + Codecs.abbreviate(collectionId), e);
+      throw failure(what, e);
     } finally {
       writer.unlock();
     }
@@ -330,6 +401,10 @@ final class JdbcStixStore implements StixStore {
       problem = "received_from longer than " + MAX_OWNER + " characters";
     } else if (v.receivedBy() != null && v.receivedBy().length() > MAX_OWNER) {
       problem = "received_by longer than " + MAX_OWNER + " characters";
+    } else if (v.agreement() != null && v.agreement().length() > MAX_OWNER) {
+      problem = "agreement longer than " + MAX_OWNER + " characters";
+    } else if (v.alsoIn().size() > MAX_ALSO_IN) {
+      problem = "more than " + MAX_ALSO_IN + " further collections (" + v.alsoIn().size() + ")";
     }
     c.spec = o.specVersion().orElse("2.1");
     if (problem == null && c.spec.length() > MAX_SPEC) {
@@ -360,6 +435,7 @@ final class JdbcStixStore implements StixStore {
     int coll = requireCollection(c, collectionId);
     long last = lockClock(c);
     long now = Codecs.micros(clock.instant());
+    resolveAlsoIn(c, coll, candidates);
 
     Set<String> ids = new LinkedHashSet<>();
     for (Candidate cand : candidates) {
@@ -368,20 +444,20 @@ final class JdbcStixStore implements StixStore {
       }
     }
     Map<String, List<Version>> stored = loadVersions(c, ids);
-    Map<String, List<Member>> members = loadMembers(c, coll, stored);
-    loadCollidingBodies(c, candidates, stored);
+    Map<Integer, CollectionMembers> colls = loadMembers(c, coll, candidates, stored);
+    CollectionMembers target = colls.get(coll);
+    loadContributors(c, loadCollidingBodies(c, candidates, stored));
 
     List<WriteResult> results = new ArrayList<>(candidates.size());
     List<Candidate> newVersionRows = new ArrayList<>();
     List<Long> newVersionIds = new ArrayList<>();
-    Set<String> touched = new LinkedHashSet<>();
+    List<ContributionRow> contributions = new ArrayList<>();
     for (Candidate cand : candidates) {
       if (cand.rejection != null) {
         results.add(rejected(cand, cand.rejection));
         continue;
       }
       List<Version> versions = stored.computeIfAbsent(cand.id, k -> new ArrayList<>());
-      List<Member> inCollection = members.computeIfAbsent(cand.id, k -> new ArrayList<>());
       // An identical version is a fact already stored, whoever sends it again (the standard
       // TLP marking-definitions, shared identities): it is not refused. Only new versions must
       // come from the object's owner.
@@ -401,75 +477,156 @@ final class JdbcStixStore implements StixStore {
           continue;
         }
       }
+      Version accepted;
       if (same != null) {
-        if (memberOf(inCollection, same.vid)) {
+        accepted = same;
+        if (memberOf(target.of(cand.id), same.vid)) {
           results.add(new WriteResult(cand.id, same.text, WriteResult.Outcome.UNCHANGED, null));
+        } else {
+          last = Math.max(now, last + 1);
+          target.join(cand.id, same, last);
+          results.add(new WriteResult(cand.id, same.text, WriteResult.Outcome.ADDED, null));
+        }
+      } else {
+        long dateAdded = Math.max(now, last + 1);
+        String key = cand.versionKey != null
+            ? cand.versionKey
+            : Codecs.versionKey(Codecs.instant(dateAdded));
+        Version revoked = laterThanRevocation(versions, key);
+        if (revoked != null) {
+          results.add(rejected(cand, "object " + cand.id + " was revoked in version "
+              + revoked.text + "; no later version may be added"));
           continue;
         }
+        if (cand.object.revoked()) {
+          Version later = laterVersion(versions, key);
+          if (later != null) {
+            results.add(rejected(cand, "a revocation must be the last version of " + cand.id
+                + ", but version " + later.text + " is later"));
+            continue;
+          }
+        }
+        last = dateAdded;
+        String text = cand.versionText != null
+            ? cand.versionText
+            : Timestamps.formatMicros(Codecs.instant(dateAdded));
+        Version v = new Version(dateAdded, key, text, cand.source.owner(), cand.object.revoked(),
+            cand.versionText == null, cand.object.type(), cand.spec);
+        v.body = cand.body;
+        v.object = cand.object;
+        versions.add(v);
+        target.join(cand.id, v, dateAdded);
+        cand.versionKey = key;
+        cand.versionText = text;
+        newVersionRows.add(cand);
+        newVersionIds.add(dateAdded);
+        results.add(new WriteResult(cand.id, text, WriteResult.Outcome.ADDED, null));
+        accepted = v;
+      }
+      for (int other : cand.alsoColls) {
+        CollectionMembers members = colls.get(other);
+        if (!memberOf(members.of(cand.id), accepted.vid)) {
+          last = Math.max(now, last + 1);
+          members.join(cand.id, accepted, last);
+        }
+      }
+      // The first contribution of a new version is keyed by the version's own number; a later
+      // one (another organisation, node or agreement) by a date of its own.
+      if (accepted.contributors == null) {
+        accepted.contributors = new ArrayList<>(1);
+        accepted.contributors.add(cand.contributor);
+        contributions.add(new ContributionRow(accepted.vid, accepted.vid, cand.contributor));
+      } else if (!accepted.contributors.contains(cand.contributor)) {
         last = Math.max(now, last + 1);
-        inCollection.add(new Member(last, same.vid, cand.id, cand.object.type(), cand.spec,
-            same.key, false, false, true));
-        touched.add(cand.id);
-        results.add(new WriteResult(cand.id, same.text, WriteResult.Outcome.ADDED, null));
-        continue;
+        accepted.contributors.add(cand.contributor);
+        contributions.add(new ContributionRow(last, accepted.vid, cand.contributor));
       }
-      long dateAdded = Math.max(now, last + 1);
-      String key = cand.versionKey != null
-          ? cand.versionKey
-          : Codecs.versionKey(Codecs.instant(dateAdded));
-      Version revoked = laterThanRevocation(versions, key);
-      if (revoked != null) {
-        results.add(rejected(cand, "object " + cand.id + " was revoked in version "
-            + revoked.text + "; no later version may be added"));
-        continue;
-      }
-      if (cand.object.revoked()) {
-        Version later = laterVersion(versions, key);
-        if (later != null) {
-          results.add(rejected(cand, "a revocation must be the last version of " + cand.id
-              + ", but version " + later.text + " is later"));
-          continue;
-        }
-      }
-      last = dateAdded;
-      String text = cand.versionText != null
-          ? cand.versionText
-          : Timestamps.formatMicros(Codecs.instant(dateAdded));
-      Version v = new Version(dateAdded, key, text, cand.source.owner(), cand.object.revoked(),
-          cand.versionText == null, cand.object.type(), cand.spec);
-      v.body = cand.body;
-      v.object = cand.object;
-      versions.add(v);
-      inCollection.add(new Member(dateAdded, dateAdded, cand.id, cand.object.type(), cand.spec,
-          key, false, false, true));
-      touched.add(cand.id);
-      cand.versionKey = key;
-      cand.versionText = text;
-      newVersionRows.add(cand);
-      newVersionIds.add(dateAdded);
-      results.add(new WriteResult(cand.id, text, WriteResult.Outcome.ADDED, null));
     }
 
     insertVersions(c, newVersionRows, newVersionIds);
+    rowsWritten = writeMembers(c, colls.values());
+    insertContributions(c, contributions);
+    saveClock(c, last);
+    return results;
+  }
+
+  /**
+   * Resolves the alsoIn collections of the candidates to their numbers ({@link
+   * Candidate#alsoColls}, without the target), and refuses the candidates that name a collection
+   * that does not exist.
+   */
+  private void resolveAlsoIn(Connection c, int coll, List<Candidate> candidates)
+      throws SQLException {
+    Set<String> named = new LinkedHashSet<>();
+    for (Candidate cand : candidates) {
+      if (cand.rejection == null) {
+        named.addAll(cand.source.alsoIn());
+      }
+    }
+    if (named.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> nums = new HashMap<>();
+    for (List<String> chunk : chunks(named)) {
+      List<Object> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT id, num FROM collections WHERE ");
+      dialect.appendIn(sql, "id", chunk, params);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            nums.put(rs.getString(1), rs.getInt(2));
+          }
+        }
+      }
+    }
+    for (Candidate cand : candidates) {
+      if (cand.rejection != null || cand.source.alsoIn().isEmpty()) {
+        continue;
+      }
+      Set<Integer> others = new TreeSet<>();
+      for (String id : new TreeSet<>(cand.source.alsoIn())) {
+        Integer num = nums.get(id);
+        if (num == null) {
+          cand.rejection = "cannot also add " + cand.id + " to collection "
+              + Codecs.abbreviate(id) + ": no such collection";
+          break;
+        }
+        if (num != coll) {
+          others.add(num);
+        }
+      }
+      cand.alsoColls = others.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /**
+   * Recomputes the first/last flags of the objects that gained memberships, then inserts the new
+   * membership rows (in date order) and updates the flags that changed.
+   *
+   * @return how many membership rows were inserted
+   */
+  private int writeMembers(Connection c, Collection<CollectionMembers> colls)
+      throws SQLException {
     List<Member> inserts = new ArrayList<>();
     List<Member> updates = new ArrayList<>();
-    for (String id : touched) {
-      List<Member> list = members.get(id);
-      recomputeFlags(list);
-      for (Member m : list) {
-        if (m.isNew) {
-          inserts.add(m);
-        } else if (m.first != m.wasFirst || m.last != m.wasLast) {
-          updates.add(m);
+    for (CollectionMembers members : colls) {
+      for (String id : members.touched) {
+        List<Member> list = members.byId.get(id);
+        recomputeFlags(list);
+        for (Member m : list) {
+          if (m.isNew) {
+            inserts.add(m);
+          } else if (m.first != m.wasFirst || m.last != m.wasLast) {
+            updates.add(m);
+          }
         }
       }
     }
     inserts.sort((a, b) -> Long.compare(a.dateAdded, b.dateAdded));
-    insertMembers(c, coll, inserts, kinds(c, inserts));
-    rowsWritten = inserts.size();
+    insertMembers(c, inserts, kinds(c, inserts));
     updateFlags(c, updates);
-    saveClock(c, last);
-    return results;
+    return inserts.size();
   }
 
   /** Refreshes the planner's statistics where the database needs it; failure is only logged. */
@@ -632,6 +789,34 @@ final class JdbcStixStore implements StixStore {
   }
 
   /**
+   * Loads the memberships the candidates may change: those of their stored versions in the target
+   * collection {@code coll} and, for the candidates with alsoIn collections, in those.
+   */
+  private static Map<Integer, CollectionMembers> loadMembers(Connection c, int coll,
+      List<Candidate> candidates, Map<String, List<Version>> stored) throws SQLException {
+    Map<Integer, CollectionMembers> out = new HashMap<>();
+    out.put(coll, new CollectionMembers(coll, loadMembers(c, coll, stored)));
+    Map<Integer, Map<String, List<Version>>> others = new HashMap<>();
+    for (Candidate cand : candidates) {
+      if (cand.rejection != null) {
+        continue;
+      }
+      for (int other : cand.alsoColls) {
+        Map<String, List<Version>> ofOther = others.computeIfAbsent(other, k -> new HashMap<>());
+        List<Version> versions = stored.get(cand.id);
+        if (versions != null) {
+          ofOther.put(cand.id, versions);
+        }
+      }
+    }
+    for (Map.Entry<Integer, Map<String, List<Version>>> e : others.entrySet()) {
+      out.put(e.getKey(), new CollectionMembers(e.getKey(), loadMembers(c, e.getKey(),
+          e.getValue())));
+    }
+    return out;
+  }
+
+  /**
    * Loads the memberships in {@code coll} of these stored versions (by object id), reading their
    * membership rows by date added (see {@link #memberDates}).
    */
@@ -658,7 +843,7 @@ final class JdbcStixStore implements StixStore {
             if (v != null && rs.getInt(5) == coll) {
               String id = ids.get(v.vid);
               out.computeIfAbsent(id, k -> new ArrayList<>())
-                  .add(new Member(rs.getLong(1), v.vid, id, v.type, v.spec, v.key,
+                  .add(new Member(coll, rs.getLong(1), v.vid, id, v.type, v.spec, v.key,
                       rs.getBoolean(3), rs.getBoolean(4), false));
             }
           }
@@ -707,8 +892,11 @@ final class JdbcStixStore implements StixStore {
     return out;
   }
 
-  /** Loads the bodies of stored versions that a candidate might be identical to. */
-  private static void loadCollidingBodies(
+  /**
+   * Loads the bodies of stored versions that a candidate might be identical to, and returns those
+   * versions by number.
+   */
+  private static Map<Long, Version> loadCollidingBodies(
       Connection c, List<Candidate> candidates, Map<String, List<Version>> stored)
       throws SQLException {
     Map<Long, Version> wanted = new LinkedHashMap<>();
@@ -736,6 +924,92 @@ final class JdbcStixStore implements StixStore {
           }
         }
       }
+    }
+    return wanted;
+  }
+
+  /** Loads the recorded contributors of these stored versions. */
+  private static void loadContributors(Connection c, Map<Long, Version> versions)
+      throws SQLException {
+    for (Version v : versions.values()) {
+      v.contributors = new ArrayList<>(2);
+    }
+    for (ContributionRow row : readContributions(c, versions.keySet())) {
+      List<Contributor> list = versions.get(row.vid()).contributors;
+      if (list != null && !list.contains(row.by())) {
+        list.add(row.by());
+      }
+    }
+  }
+
+  /**
+   * Reads the contributions of these versions: each version's first by primary key (its own
+   * number), the others through {@code contribution_extras}.
+   */
+  private static List<ContributionRow> readContributions(Connection c, Collection<Long> vids)
+      throws SQLException {
+    List<ContributionRow> out = new ArrayList<>();
+    for (List<Long> chunk : chunks(vids)) {
+      String marks = marks(chunk.size());
+      String sql = "SELECT p.at, p.version_ref, p.organisation, p.node, p.agreement"
+          + " FROM contributions p WHERE p.at IN (" + marks + ")"
+          + " UNION ALL SELECT p.at, p.version_ref, p.organisation, p.node, p.agreement"
+          + " FROM contribution_extras e JOIN contributions p ON p.at = e.at"
+          + " WHERE e.version_ref IN (" + marks + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        for (int round = 0; round < 2; round++) {
+          for (long vid : chunk) {
+            ps.setLong(i++, vid);
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ContributionRow(rs.getLong(1), rs.getLong(2),
+                new Contributor(rs.getString(3), rs.getString(4), rs.getString(5))));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Inserts provenance rows, in date order; those not keyed by their version are listed too. */
+  private static void insertContributions(Connection c, List<ContributionRow> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    rows.sort((a, b) -> Long.compare(a.at(), b.at()));
+    int extra = 0;
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO contributions"
+        + " (at, version_ref, organisation, node, agreement) VALUES (?, ?, ?, ?, ?)")) {
+      for (ContributionRow r : rows) {
+        ps.setLong(1, r.at());
+        ps.setLong(2, r.vid());
+        ps.setString(3, r.by().organisation());
+        ps.setString(4, r.by().node());
+        ps.setString(5, r.by().agreement());
+        ps.addBatch();
+        if (r.at() != r.vid()) {
+          extra++;
+        }
+      }
+      ps.executeBatch();
+    }
+    if (extra == 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO contribution_extras (at, version_ref) VALUES (?, ?)")) {
+      for (ContributionRow r : rows) {
+        if (r.at() != r.vid()) {
+          ps.setLong(1, r.at());
+          ps.setLong(2, r.vid());
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
     }
   }
 
@@ -772,7 +1046,7 @@ final class JdbcStixStore implements StixStore {
     }
   }
 
-  private static void insertMembers(Connection c, int coll, List<Member> rows, int[] kinds)
+  private static void insertMembers(Connection c, List<Member> rows, int[] kinds)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
@@ -783,7 +1057,7 @@ final class JdbcStixStore implements StixStore {
       for (int i = 0; i < rows.size(); i++) {
         Member m = rows.get(i);
         ps.setLong(1, m.dateAdded);
-        ps.setInt(2, coll);
+        ps.setInt(2, m.coll);
         ps.setLong(3, m.vid);
         ps.setInt(4, kinds[i]);
         ps.setBoolean(5, m.first);
@@ -798,7 +1072,7 @@ final class JdbcStixStore implements StixStore {
       for (Member m : rows) {
         if (m.dateAdded != m.vid) {
           ps.setLong(1, m.dateAdded);
-          ps.setInt(2, coll);
+          ps.setInt(2, m.coll);
           ps.setLong(3, m.vid);
           ps.addBatch();
           extra++;
@@ -872,53 +1146,85 @@ final class JdbcStixStore implements StixStore {
   public int delete(
       String collectionId, String objectId, VersionMatch versions, Set<String> specVersions) {
     Set<String> exact = exactKeys(versions);
-    writer.lock();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int coll = requireCollection(c, collectionId);
-        lockClock(c);
-        List<Member> list =
-            loadMembers(c, coll, loadVersions(c, List.of(objectId)))
-                .getOrDefault(objectId, List.of());
-        List<Member> removed = new ArrayList<>();
-        List<Member> kept = new ArrayList<>();
-        for (Member m : list) {
-          boolean versionOk = versions.all() || (versions.first() && m.wasFirst)
-              || (versions.last() && m.wasLast) || exact.contains(m.key);
-          boolean specOk = specVersions.isEmpty() || specVersions.contains(m.spec);
-          (versionOk && specOk ? removed : kept).add(m);
-        }
-        if (!removed.isEmpty()) {
-          for (String table : List.of("collection_objects", "collection_extra_members")) {
-            try (PreparedStatement ps =
-                c.prepareStatement("DELETE FROM " + table + " WHERE date_added = ?")) {
-              for (Member m : removed) {
-                ps.setLong(1, m.dateAdded);
-                ps.addBatch();
-              }
-              ps.executeBatch();
-            }
-          }
-          recomputeFlags(kept);
-          List<Member> updates = new ArrayList<>();
-          for (Member m : kept) {
-            if (m.first != m.wasFirst || m.last != m.wasLast) {
-              updates.add(m);
-            }
-          }
-          updateFlags(c, updates);
-        }
-        c.commit();
-        return removed.size();
-      } catch (SQLException | RuntimeException e) {
-        rollback(c, e);
-        throw e;
+    return underWriter("deleting from collection " + Codecs.abbreviate(collectionId), c -> {
+      int coll = requireCollection(c, collectionId);
+      lockClock(c);
+      List<Member> list = loadMembers(c, coll, loadVersions(c, List.of(objectId)))
+          .getOrDefault(objectId, List.of());
+      List<Member> removed = new ArrayList<>();
+      List<Member> kept = new ArrayList<>();
+      for (Member m : list) {
+        boolean versionOk = versions.all() || (versions.first() && m.wasFirst)
+            || (versions.last() && m.wasLast) || exact.contains(m.key);
+        boolean specOk = specVersions.isEmpty() || specVersions.contains(m.spec);
+        (versionOk && specOk ? removed : kept).add(m);
       }
-    } catch (SQLException e) {
-      throw failure("deleting from collection " + Codecs.abbreviate(collectionId), e);
-    } finally {
-      writer.unlock();
+      if (!removed.isEmpty()) {
+        for (String table : List.of("collection_objects", "collection_extra_members")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE date_added = ?")) {
+            for (Member m : removed) {
+              ps.setLong(1, m.dateAdded);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        }
+        recomputeFlags(kept);
+        List<Member> updates = new ArrayList<>();
+        for (Member m : kept) {
+          if (m.first != m.wasFirst || m.last != m.wasLast) {
+            updates.add(m);
+          }
+        }
+        updateFlags(c, updates);
+      }
+      return removed.size();
+    });
+  }
+
+  @Override
+  public int addMembers(String collectionId, List<StoredVersion> versions) {
+    if (versions.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("too many versions in one addMembers: "
+          + versions.size() + " (max " + MAX_BATCH + ")");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (StoredVersion v : versions) {
+      if (v.id().length() <= MAX_ID) {
+        ids.add(v.id());
+      }
+    }
+    return underWriter("adding members to collection " + Codecs.abbreviate(collectionId), c -> {
+      int coll = requireCollection(c, collectionId);
+      long last = lockClock(c);
+      long now = Codecs.micros(clock.instant());
+      Map<String, List<Version>> stored = loadVersions(c, ids);
+      CollectionMembers members = new CollectionMembers(coll, loadMembers(c, coll, stored));
+      int added = 0;
+      for (StoredVersion sv : versions) {
+        List<Version> known = stored.get(sv.id());
+        String key = known == null ? null : versionKeyOrNull(sv.version());
+        Version v = key == null ? null : find(known, key);
+        if (v == null || memberOf(members.of(sv.id()), v.vid)) {
+          continue;
+        }
+        last = Math.max(now, last + 1);
+        members.join(sv.id(), v, last);
+        added++;
+      }
+      rowsWritten = writeMembers(c, List.of(members));
+      saveClock(c, last);
+      return added;
+    });
+  }
+
+  /** Returns the version key of an instant, or null for one no STIX timestamp can write. */
+  private static @Nullable String versionKeyOrNull(Instant t) {
+    try {
+      return Codecs.versionKey(t);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -974,6 +1280,104 @@ final class JdbcStixStore implements StixStore {
       return total;
     } catch (SQLException e) {
       throw failure("counting in collection " + Codecs.abbreviate(collectionId), e);
+    }
+  }
+
+  @Override
+  public List<StoredVersion> versionsOf(Collection<String> objectIds, VersionMatch versions,
+      boolean withBody) {
+    Set<String> ids = new LinkedHashSet<>(objectIds);
+    requireFilterSize("object id", ids.size());
+    requireFilterSize("match[version]", versions.exact().size());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // Bodies are read with the rows only when every version is wanted; otherwise only for the
+    // versions selected, by primary key.
+    boolean bodiesWithRows = withBody && versions.all();
+    try (Connection c = dataSource.getConnection()) {
+      Map<String, List<StoredVersion>> byId = new HashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT v.first_added, ").append(VERSION_COLUMNS)
+            .append(bodiesWithRows ? ", v.body" : "").append(" FROM object_versions v WHERE ");
+        dialect.appendIn(sql, "v.object_id", chunk, params);
+        for (StoredVersion v : readEntries(c, sql.toString(), params, bodiesWithRows, 1024)) {
+          byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v);
+        }
+      }
+      List<StoredVersion> out = new ArrayList<>();
+      for (String id : ids) {
+        List<StoredVersion> list = byId.get(id);
+        if (list == null) {
+          continue;
+        }
+        list.sort(Comparator.comparing(StoredVersion::version));
+        for (int i = 0; i < list.size(); i++) {
+          StoredVersion v = list.get(i);
+          if (versions.all() || (versions.first() && i == 0)
+              || (versions.last() && i == list.size() - 1)
+              || versions.exact().contains(v.version())) {
+            out.add(v);
+          }
+        }
+      }
+      return withBody && !bodiesWithRows ? withBodies(c, out) : out;
+    } catch (SQLException e) {
+      throw failure("reading versions of " + ids.size() + " objects", e);
+    }
+  }
+
+  /** Returns the entries with their JSON bodies, read by primary key. */
+  private static List<StoredVersion> withBodies(Connection c, List<StoredVersion> entries)
+      throws SQLException {
+    Map<Long, String> bodies = new HashMap<>();
+    List<Long> keys = entries.stream().map(v -> Codecs.micros(v.dateAdded())).toList();
+    for (List<Long> chunk : chunks(keys)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT first_added, body FROM"
+          + " object_versions WHERE first_added IN (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            bodies.put(rs.getLong(1), body(rs.getBytes(2)));
+          }
+        }
+      }
+    }
+    List<StoredVersion> out = new ArrayList<>(entries.size());
+    for (StoredVersion v : entries) {
+      out.add(new StoredVersion(v.id(), v.type(), v.specVersion(), v.version(), v.versionText(),
+          v.dateAdded(), v.revoked(), v.owner(), v.domains(), v.tlp(), v.releaseTo(),
+          v.receivedFrom(), v.receivedBy(), bodies.get(Codecs.micros(v.dateAdded()))));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Contribution> provenance(String objectId) {
+    try (Connection c = dataSource.getConnection()) {
+      Map<Long, String> texts = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT first_added, version_text FROM object_versions WHERE object_id = ?")) {
+        ps.setString(1, objectId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            texts.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+      List<ContributionRow> rows = new ArrayList<>(readContributions(c, texts.keySet()));
+      rows.sort((a, b) -> Long.compare(a.at(), b.at()));
+      List<Contribution> out = new ArrayList<>(rows.size());
+      for (ContributionRow r : rows) {
+        out.add(new Contribution(objectId, texts.get(r.vid()), r.by().organisation(),
+            r.by().node(), r.by().agreement(), Codecs.instant(r.at())));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("reading the provenance of " + Codecs.abbreviate(objectId), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.kuroshio.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,10 @@ import java.util.Set;
  * again is a no-op success; a different body under an existing version key, a version of an
  * object owned by another organisation, or a version after a revocation is refused for that
  * object alone. Implementations are thread-safe.
+ *
+ * <p>A version may be a member of several collections, each membership with its own date added
+ * ({@link NewVersion#alsoIn()}, {@link #addMembers}). Every contribution of a version (who sent
+ * it, from which node, under which agreement) is recorded once as its provenance.
  */
 public interface StixStore extends AutoCloseable {
 
@@ -30,10 +35,43 @@ public interface StixStore extends AutoCloseable {
    * Adds versions to a collection. Each accepted version is written atomically with all its index
    * rows; refusals do not affect the others. Results are in the order of {@code versions}.
    *
+   * <p>Each accepted version ({@code ADDED} or {@code UNCHANGED}, which describe the membership in
+   * {@code collectionId}) also becomes a member of every collection of its
+   * {@link NewVersion#alsoIn()} where it is not one yet, each with a new date added; a version
+   * naming a collection that does not exist is refused and nothing of it is written. Each accepted
+   * version records its contribution ({@link #provenance}) unless the identical contribution
+   * (organisation, node, agreement) of that version is recorded already.
+   *
    * @throws StoreException when the collection does not exist or the database fails (then nothing
    *     of this call is written)
    */
   List<WriteResult> add(String collectionId, List<NewVersion> versions);
+
+  /**
+   * Makes existing versions, identified by {@link StoredVersion#id()} and
+   * {@link StoredVersion#version()}, members of a collection where they are not members yet, each
+   * with a new date added (so {@code added_after} readers see them). Versions the store does not
+   * hold are ignored; the other fields of the given entries are not read. At most 100,000 entries.
+   *
+   * @return how many memberships were added
+   * @throws StoreException when the collection does not exist or the database fails (then nothing
+   *     of this call is written)
+   */
+  int addMembers(String collectionId, List<StoredVersion> versions);
+
+  /**
+   * Returns the stored versions of these objects, whatever collections they are in (also versions
+   * no longer in any collection): for each id in the order given, its matching versions oldest
+   * first. {@code first} and {@code last} are the object's first and latest version in the whole
+   * store, and {@link StoredVersion#dateAdded()} is the date the version was first added.
+   *
+   * @throws IllegalArgumentException for more than 1,000 ids
+   */
+  List<StoredVersion> versionsOf(Collection<String> objectIds, VersionMatch versions,
+      boolean withBody);
+
+  /** Returns every recorded contribution of every version of an object, oldest first. */
+  List<Contribution> provenance(String objectId);
 
   /** Returns one page of matching versions, ascending by date added. */
   Page<StoredVersion> query(String collectionId, ObjectQuery query);

@@ -33,6 +33,7 @@ import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.StixObject;
 import org.kuroshio.stix.Timestamps;
 import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.store.Contribution;
 import org.kuroshio.store.NewVersion;
 import org.kuroshio.store.ObjectQuery;
 import org.kuroshio.store.Page;
@@ -1032,6 +1033,421 @@ public abstract class StoreContract {
   }
 
   // -----------------------------------------------------------------------------------------
+  // Several collections (alsoIn), provenance, versions across the store, backfilled members
+
+  /** Id of a third collection that the sharing tests create. */
+  protected static final String GREEN = "00000000-0000-4000-8000-00000000c003";
+
+  /** An agreement id, as the sharing module writes it. */
+  protected static final String AGREEMENT =
+      "kuroshio-agreement--00000000-0000-4000-8000-0000000000e1";
+
+  /** Returns a locally contributed version that also goes into {@code alsoIn}. */
+  protected static NewVersion alsoIn(String owner, StixObject o, String... alsoIn) {
+    return new NewVersion(o, owner, Set.of(), null, List.of(), null, null, null,
+        Set.of(alsoIn));
+  }
+
+  /** Returns a version contributed under {@code agreement}, possibly received from a peer. */
+  protected static NewVersion under(String owner, StixObject o, @Nullable String agreement,
+      @Nullable String receivedFrom, @Nullable String receivedBy) {
+    return new NewVersion(o, owner, Set.of(), null, List.of(), receivedFrom, receivedBy,
+        agreement, Set.of());
+  }
+
+  /** Returns a reference to version {@code version} of {@code id}, as addMembers reads it. */
+  protected static StoredVersion ref(String id, String version) {
+    return new StoredVersion(id, id.substring(0, id.indexOf("--")), "2.1",
+        Instant.parse(version), version, T0, false, ORG_A, Set.of(), null, List.of(), null, null,
+        null);
+  }
+
+  protected static VersionMatch first() {
+    return new VersionMatch(true, false, false, Set.of());
+  }
+
+  @Nested
+  class AlsoIn {
+    @BeforeEach
+    void third() {
+      store.putCollection(CollectionInfo.of(GREEN, "Green", null));
+    }
+
+    @Test
+    void newVersion_becomesAMemberOfEveryCollectionWithALaterDateOfItsOwn() {
+      Instant blueCursor = T0.minusSeconds(1);
+      StixObject o = indicator(1, V1);
+      List<WriteResult> r = store.add(RED, List.of(alsoIn(ORG_A, o, GREEN, BLUE)));
+      assertThat(r).containsExactly(new WriteResult(o.id(), V1, Outcome.ADDED, null));
+      StoredVersion red = all(RED, query(VersionMatch.ALL)).get(0);
+      StoredVersion blue = all(BLUE, query(VersionMatch.ALL)).get(0);
+      StoredVersion green = all(GREEN, query(VersionMatch.ALL)).get(0);
+      assertThat(red.dateAdded()).isEqualTo(T0);
+      assertThat(List.of(blue.dateAdded(), green.dateAdded()))
+          .containsExactlyInAnyOrder(T0.plusNanos(1000), T0.plusNanos(2000));
+      for (StoredVersion v : List.of(blue, green)) {
+        assertThat(v.owner()).isEqualTo(ORG_A);
+        assertThat(v.versionText()).isEqualTo(V1);
+        assertThat(StixJson.parse(v.json())).isEqualTo(o);
+      }
+      // A reader of BLUE following added_after sees it.
+      assertThat(keys(all(BLUE, new ObjectQuery(blueCursor, Set.of(), Set.of(),
+          VersionMatch.LAST, Set.of(), 10, null, false)))).containsExactly(key(o));
+      // One version in the store, one contribution.
+      assertThat(store.versionsOf(List.of(o.id()), VersionMatch.ALL, false)).hasSize(1);
+      assertThat(store.provenance(o.id())).hasSize(1);
+    }
+
+    @Test
+    void unknownCollection_refusesThatObjectAloneAndWritesNothingOfIt() {
+      String none = "00000000-0000-4000-8000-00000000dead";
+      List<WriteResult> r = store.add(RED, List.of(alsoIn(ORG_A, indicator(1, V1), BLUE, none),
+          alsoIn(ORG_A, indicator(2, V1), BLUE)));
+      assertThat(r.get(0).outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(r.get(0).message()).contains(none).contains(id("indicator", 1));
+      assertThat(r.get(1).outcome()).isEqualTo(Outcome.ADDED);
+      assertThat(keys(all(RED, query(VersionMatch.ALL)))).containsExactly(
+          id("indicator", 2) + "@" + V1);
+      assertThat(keys(all(BLUE, query(VersionMatch.ALL)))).containsExactly(
+          id("indicator", 2) + "@" + V1);
+      assertThat(store.versionsOf(List.of(id("indicator", 1)), VersionMatch.ALL, false))
+          .isEmpty();
+      assertThat(store.provenance(id("indicator", 1))).isEmpty();
+      // An identical version already stored is refused the same way, and joins nothing.
+      WriteResult again = store.add(BLUE, List.of(alsoIn(ORG_A, indicator(2, V1), GREEN, none)))
+          .get(0);
+      assertThat(again.outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(again.message()).contains(none);
+      assertThat(store.count(GREEN, query(VersionMatch.ALL))).isZero();
+    }
+
+    @Test
+    void identicalReAdd_joinsOnlyTheCollectionsItIsNotInYet() {
+      StixObject o = indicator(1, V1);
+      add(RED, o);
+      add(BLUE, o);
+      clock.advance(Duration.ofSeconds(2));
+      WriteResult r = store.add(RED, List.of(alsoIn(ORG_A, o, BLUE, GREEN))).get(0);
+      assertThat(r.outcome()).isEqualTo(Outcome.UNCHANGED);
+      assertThat(all(BLUE, query(VersionMatch.ALL))).extracting(StoredVersion::dateAdded)
+          .containsExactly(T0.plusNanos(1000));
+      assertThat(all(GREEN, query(VersionMatch.ALL))).extracting(StoredVersion::dateAdded)
+          .containsExactly(T0.plusSeconds(2));
+      // Once more: nothing anywhere changes.
+      clock.advance(Duration.ofSeconds(2));
+      assertThat(store.add(RED, List.of(alsoIn(ORG_A, o, BLUE, GREEN))).get(0).outcome())
+          .isEqualTo(Outcome.UNCHANGED);
+      for (String coll : List.of(RED, BLUE, GREEN)) {
+        assertThat(store.count(coll, query(VersionMatch.ALL))).as(coll).isEqualTo(1);
+      }
+      assertThat(store.provenance(o.id())).hasSize(1);
+    }
+
+    @Test
+    void identicalVersionByAnotherOrganisation_joinsTheCollectionsAndKeepsItsOwner() {
+      StixObject o = indicator(1, V1);
+      add(RED, o);
+      clock.advance(Duration.ofSeconds(1));
+      List<WriteResult> r = store.add(BLUE, List.of(alsoIn(ORG_B, o, GREEN)));
+      assertThat(r.get(0).outcome()).isEqualTo(Outcome.ADDED);
+      for (String coll : List.of(BLUE, GREEN)) {
+        List<StoredVersion> got = all(coll, query(VersionMatch.ALL));
+        assertThat(keys(got)).as(coll).containsExactly(key(o));
+        assertThat(got.get(0).owner()).isEqualTo(ORG_A);
+      }
+      // A new version by the other organisation is still refused, and joins nothing.
+      WriteResult foreign = store.add(RED, List.of(alsoIn(ORG_B, indicator(1, V2), GREEN)))
+          .get(0);
+      assertThat(foreign.outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(keys(all(GREEN, query(VersionMatch.ALL)))).containsExactly(key(o));
+    }
+
+    @Test
+    void firstAndLastFlags_followEveryCollection() {
+      add(BLUE, indicator(1, V2));
+      store.add(RED, List.of(alsoIn(ORG_A, indicator(1, V3), BLUE),
+          alsoIn(ORG_A, indicator(1, V1), BLUE)));
+      for (String coll : List.of(RED, BLUE)) {
+        assertThat(keys(all(coll, query(VersionMatch.LAST)))).as(coll)
+            .containsExactly(id("indicator", 1) + "@" + V3);
+        assertThat(keys(all(coll, query(first())))).as(coll)
+            .containsExactly(id("indicator", 1) + "@" + V1);
+      }
+      assertThat(store.count(BLUE, query(VersionMatch.ALL))).isEqualTo(3);
+      assertThat(store.count(RED, query(VersionMatch.ALL))).isEqualTo(2);
+    }
+
+    @Test
+    void targetCollectionNamedAgain_isOneMembership() {
+      StixObject o = indicator(1, V1);
+      assertThat(store.add(RED, List.of(alsoIn(ORG_A, o, RED))).get(0).outcome())
+          .isEqualTo(Outcome.ADDED);
+      assertThat(all(RED, query(VersionMatch.ALL))).hasSize(1);
+    }
+
+    @Test
+    void datesStayUniqueAndIncreasingAcrossCollections() {
+      List<NewVersion> batch = new ArrayList<>();
+      for (int n = 1; n <= 20; n++) {
+        batch.add(n % 2 == 0 ? alsoIn(ORG_A, indicator(n, V1), BLUE, GREEN)
+            : by(ORG_A, indicator(n, V1)));
+      }
+      store.add(RED, batch);
+      List<Instant> dates = new ArrayList<>();
+      for (String coll : List.of(RED, BLUE, GREEN)) {
+        all(coll, query(VersionMatch.ALL)).forEach(v -> dates.add(v.dateAdded()));
+      }
+      assertThat(dates).hasSize(40).doesNotHaveDuplicates();
+      assertThat(store.count(BLUE, query(VersionMatch.ALL))).isEqualTo(10);
+      // Each collection is in date order, and a later add comes after all of them.
+      clock.set(T0);
+      add(BLUE, indicator(99, V1));
+      List<StoredVersion> blue = all(BLUE, query(VersionMatch.ALL));
+      assertThat(blue.get(blue.size() - 1).dateAdded()).isAfter(java.util.Collections.max(dates));
+    }
+  }
+
+  @Nested
+  class Provenance {
+    @Test
+    void localContribution_isOneRowAtTheFirstDateAdded() {
+      StixObject o = indicator(1, V1);
+      add(RED, o);
+      assertThat(store.provenance(o.id())).containsExactly(
+          new Contribution(o.id(), V1, ORG_A, null, null, T0));
+    }
+
+    @Test
+    void secondContributor_andAnotherAgreement_addRows_identicalOnesDoNot() {
+      StixObject o = indicator(1, V1);
+      add(RED, o);
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(store.add(RED, List.of(by(ORG_B, o))).get(0).outcome())
+          .isEqualTo(Outcome.UNCHANGED);
+      clock.advance(Duration.ofSeconds(1));
+      store.add(BLUE, List.of(by(ORG_B, o)));
+      clock.advance(Duration.ofSeconds(1));
+      store.add(BLUE, List.of(under(ORG_A, o, AGREEMENT, null, null)));
+      store.add(RED, List.of(under(ORG_A, o, AGREEMENT, null, null)));
+      assertThat(store.provenance(o.id())).containsExactly(
+          new Contribution(o.id(), V1, ORG_A, null, null, T0),
+          new Contribution(o.id(), V1, ORG_B, null, null, T0.plusSeconds(1)),
+          new Contribution(o.id(), V1, ORG_A, null, AGREEMENT, T0.plusSeconds(3)));
+      // BLUE's membership took its own date; the contributions did not reuse it.
+      assertThat(all(BLUE, query(VersionMatch.ALL))).extracting(StoredVersion::dateAdded)
+          .containsExactly(T0.plusSeconds(2));
+    }
+
+    @Test
+    void receivedVersion_recordsTheNodeAndTheAgreement() {
+      StixObject o = indicator(1, V1);
+      store.add(RED, List.of(under(ORG_B, o, AGREEMENT, "node-7", ORG_A)));
+      clock.advance(Duration.ofSeconds(1));
+      // The same version pulled again from another peer, under no agreement.
+      store.add(RED, List.of(under(ORG_B, o, null, "node-9", ORG_A)));
+      assertThat(store.provenance(o.id())).containsExactly(
+          new Contribution(o.id(), V1, ORG_B, "node-7", AGREEMENT, T0),
+          new Contribution(o.id(), V1, ORG_B, "node-9", null, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void everyVersionHasItsRows_oldestFirst_andRefusalsWriteNone() {
+      add(RED, indicator(1, V2));
+      clock.advance(Duration.ofSeconds(1));
+      List<WriteResult> r = store.add(RED, List.of(by(ORG_A, indicator(1, V1)),
+          by(ORG_A, indicator(1, V1)), by(ORG_B, indicator(1, V3)),
+          by(ORG_A, indicator(1, V2, "other body"))));
+      assertThat(r).extracting(WriteResult::outcome).containsExactly(Outcome.ADDED,
+          Outcome.UNCHANGED, Outcome.REJECTED, Outcome.REJECTED);
+      assertThat(store.provenance(id("indicator", 1))).containsExactly(
+          new Contribution(id("indicator", 1), V2, ORG_A, null, null, T0),
+          new Contribution(id("indicator", 1), V1, ORG_A, null, null, T0.plusSeconds(1)));
+      assertThat(store.provenance(id("indicator", 2))).isEmpty();
+    }
+
+    @Test
+    void oversizedAgreement_isRefusedAlone() {
+      List<WriteResult> r = store.add(RED, List.of(
+          under(ORG_A, indicator(1, V1), "x".repeat(301), null, null),
+          by(ORG_A, indicator(2, V1))));
+      assertThat(r).extracting(WriteResult::outcome)
+          .containsExactly(Outcome.REJECTED, Outcome.ADDED);
+      assertThat(r.get(0).message()).contains("agreement");
+    }
+  }
+
+  @Nested
+  class VersionsOf {
+    @BeforeEach
+    void fill() {
+      add(RED, indicator(1, V2));
+      clock.advance(Duration.ofSeconds(1));
+      add(BLUE, indicator(1, V1));
+      clock.advance(Duration.ofSeconds(1));
+      add(RED, indicator(1, V3));
+      clock.advance(Duration.ofSeconds(1));
+      add(BLUE, malware(2, V1, "2.1"));
+      clock.advance(Duration.ofSeconds(1));
+      // Added to a second collection later: its first date added does not change.
+      add(RED, indicator(1, V1));
+    }
+
+    private List<StoredVersion> of(VersionMatch vm, String... ids) {
+      return store.versionsOf(List.of(ids), vm, true);
+    }
+
+    @Test
+    void last_isTheLatestVersionInTheWholeStore() {
+      List<StoredVersion> got = of(VersionMatch.LAST, id("indicator", 1), id("malware", 2));
+      assertThat(keys(got)).containsExactly(id("indicator", 1) + "@" + V3,
+          id("malware", 2) + "@" + V1);
+      assertThat(got.get(0).dateAdded()).isEqualTo(T0.plusSeconds(2));
+      assertThat(StixJson.parse(got.get(0).json())).isEqualTo(indicator(1, V3));
+      assertThat(got.get(1).type()).isEqualTo("malware");
+      assertThat(got.get(1).owner()).isEqualTo(ORG_A);
+    }
+
+    @Test
+    void first_andExact() {
+      assertThat(keys(of(first(), id("indicator", 1))))
+          .containsExactly(id("indicator", 1) + "@" + V1);
+      assertThat(of(first(), id("indicator", 1)).get(0).dateAdded())
+          .isEqualTo(T0.plusSeconds(1));
+      assertThat(keys(of(exact(V2, "2000-01-01T00:00:00Z"), id("indicator", 1))))
+          .containsExactly(id("indicator", 1) + "@" + V2);
+      assertThat(keys(of(new VersionMatch(true, true, false, Set.of()), id("indicator", 1))))
+          .containsExactly(id("indicator", 1) + "@" + V1, id("indicator", 1) + "@" + V3);
+    }
+
+    @Test
+    void all_oldestVersionFirst_inTheOrderOfTheIds() {
+      List<StoredVersion> got = of(VersionMatch.ALL, id("malware", 2), id("indicator", 1));
+      assertThat(keys(got)).containsExactly(id("malware", 2) + "@" + V1,
+          id("indicator", 1) + "@" + V1, id("indicator", 1) + "@" + V2,
+          id("indicator", 1) + "@" + V3);
+      assertThat(got).allSatisfy(v -> assertThat(v.json()).isNotNull());
+      assertThat(got).extracting(StoredVersion::dateAdded).containsExactly(T0.plusSeconds(3),
+          T0.plusSeconds(1), T0, T0.plusSeconds(2));
+    }
+
+    @Test
+    void withoutBodies_unknownAndRepeatedIds() {
+      List<StoredVersion> got = store.versionsOf(List.of(id("indicator", 1), id("tool", 9),
+          id("indicator", 1)), VersionMatch.LAST, false);
+      assertThat(keys(got)).containsExactly(id("indicator", 1) + "@" + V3);
+      assertThat(got.get(0).json()).isNull();
+      assertThat(store.versionsOf(List.of(), VersionMatch.ALL, true)).isEmpty();
+    }
+
+    @Test
+    void versionsDeletedFromEveryCollection_areStillFound() {
+      store.delete(RED, id("indicator", 1), VersionMatch.ALL, Set.of());
+      store.delete(BLUE, id("indicator", 1), VersionMatch.ALL, Set.of());
+      assertThat(of(VersionMatch.ALL, id("indicator", 1))).hasSize(3);
+    }
+
+    @Test
+    void atMostAThousandIds() {
+      List<String> ids = IntStream.range(0, 1000).mapToObj(i -> id("indicator", i)).toList();
+      assertThat(keys(store.versionsOf(ids, VersionMatch.LAST, false)))
+          .containsExactly(id("indicator", 1) + "@" + V3);
+      List<String> more = IntStream.range(0, 1001).mapToObj(i -> id("indicator", i)).toList();
+      assertThatThrownBy(() -> store.versionsOf(more, VersionMatch.LAST, false))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1001");
+    }
+  }
+
+  @Nested
+  class AddMembers {
+    @Test
+    void addsTheVersionsThatAreNotMembers_visibleAfterAReadersCursor() {
+      addAll(RED, indicator(1, V1), indicator(1, V2), indicator(2, V1));
+      clock.advance(Duration.ofSeconds(1));
+      add(BLUE, indicator(1, V1));
+      Page<StoredVersion> seen = store.query(BLUE, ObjectQuery.all(1));
+      Instant cursor = seen.items().get(0).dateAdded();
+      clock.advance(Duration.ofSeconds(1));
+      List<StoredVersion> red = all(RED, query(VersionMatch.ALL));
+      assertThat(store.addMembers(BLUE, red)).isEqualTo(2);
+      List<StoredVersion> since = all(BLUE, new ObjectQuery(cursor, Set.of(), Set.of(),
+          VersionMatch.ALL, Set.of(), 10, null, true));
+      assertThat(keys(since)).containsExactly(id("indicator", 1) + "@" + V2,
+          id("indicator", 2) + "@" + V1);
+      assertThat(since).extracting(StoredVersion::dateAdded)
+          .containsExactly(T0.plusSeconds(2), T0.plusSeconds(2).plusNanos(1000));
+      assertThat(StixJson.parse(since.get(0).json())).isEqualTo(indicator(1, V2));
+      assertThat(keys(all(BLUE, query(VersionMatch.LAST)))).containsExactly(
+          id("indicator", 1) + "@" + V2, id("indicator", 2) + "@" + V1);
+      // Idempotent: the second call adds nothing and moves no date.
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(store.addMembers(BLUE, red)).isZero();
+      assertThat(all(BLUE, query(VersionMatch.ALL))).hasSize(3);
+      assertThat(store.provenance(id("indicator", 2))).hasSize(1);
+    }
+
+    @Test
+    void olderVersionAddedLater_becomesFirst_lastStays() {
+      addAll(RED, indicator(1, V1), indicator(1, V3));
+      add(BLUE, indicator(1, V3));
+      assertThat(store.addMembers(BLUE, List.of(ref(id("indicator", 1), V1)))).isEqualTo(1);
+      assertThat(keys(all(BLUE, query(first())))).containsExactly(
+          id("indicator", 1) + "@" + V1);
+      assertThat(keys(all(BLUE, query(VersionMatch.LAST)))).containsExactly(
+          id("indicator", 1) + "@" + V3);
+    }
+
+    @Test
+    void unknownVersions_repeatedEntries_andOtherPrecisions() {
+      add(RED, indicator(1, V1));
+      List<StoredVersion> refs = List.of(ref(id("indicator", 9), V1),
+          ref(id("indicator", 1), V2), ref(id("indicator", 1), V1),
+          ref(id("indicator", 1), "2024-02-01T00:00:00Z"));
+      assertThat(store.addMembers(BLUE, refs)).isEqualTo(1);
+      assertThat(keys(all(BLUE, query(VersionMatch.ALL)))).containsExactly(
+          id("indicator", 1) + "@" + V1);
+      assertThat(store.addMembers(BLUE, List.of())).isZero();
+      assertThat(store.addMembers(BLUE, List.of(ref(id("indicator", 9), V1)))).isZero();
+    }
+
+    @Test
+    void objectWithoutTimestamps_isFoundByItsFirstDateAdded() {
+      clock.set(Instant.parse("2025-03-01T12:00:00.123456Z"));
+      add(RED, ipv4(1, "198.51.100.7"));
+      StoredVersion ip = store.query(RED, ObjectQuery.all(1)).items().get(0);
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(store.addMembers(BLUE, List.of(ip))).isEqualTo(1);
+      assertThat(all(BLUE, query(VersionMatch.ALL))).extracting(StoredVersion::versionText)
+          .containsExactly("2025-03-01T12:00:00.123456Z");
+    }
+
+    @Test
+    void unknownCollection_isRefused() {
+      add(RED, indicator(1, V1));
+      assertThatThrownBy(() -> store.addMembers("00000000-0000-4000-8000-00000000dead",
+          List.of(ref(id("indicator", 1), V1))))
+          .isInstanceOf(UnknownCollectionException.class);
+    }
+
+    @Test
+    void aPageOfAThousand_getsUniqueIncreasingDates() {
+      List<StixObject> objects = new ArrayList<>();
+      for (int n = 1; n <= 1000; n++) {
+        objects.add(indicator(n, V1));
+      }
+      addAll(RED, objects.toArray(StixObject[]::new));
+      List<StoredVersion> page = store.query(RED, query(VersionMatch.ALL)).items();
+      assertThat(page).hasSize(1000);
+      assertThat(store.addMembers(BLUE, page)).isEqualTo(1000);
+      List<StoredVersion> blue = all(BLUE, query(VersionMatch.ALL));
+      assertThat(keys(blue)).isEqualTo(keys(page));
+      assertThat(blue.get(0).dateAdded()).isAfter(page.get(999).dateAdded());
+      assertThat(new HashSet<>(blue.stream().map(StoredVersion::dateAdded).toList()))
+          .hasSize(1000);
+      assertThat(store.count(BLUE, query(VersionMatch.LAST))).isEqualTo(1000);
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------
   // Concurrency
 
   @Nested
@@ -1163,6 +1579,28 @@ public abstract class StoreContract {
           model.removeAll(gone);
           continue;
         }
+        String other = coll.equals(colls[0]) ? colls[1] : colls[0];
+        if (rnd.nextInt(10) == 0) {
+          // Backfill: make some versions of the other collection members of this one.
+          List<StoredVersion> refs = new ArrayList<>();
+          List<Row> joined = new ArrayList<>();
+          for (Row r : model.stream().filter(r -> r.collection().equals(other)).toList()) {
+            if (rnd.nextBoolean()) {
+              refs.add(new StoredVersion(r.id(), r.type(), r.spec(), r.version(),
+                  r.versionText(), T0, false, ORG_A, Set.of(), null, List.of(), null, null,
+                  null));
+              Row row = new Row(coll, r.id(), r.type(), r.spec(), r.version(), r.versionText());
+              if (!model.contains(row) && !joined.contains(row)) {
+                joined.add(row);
+              }
+            }
+          }
+          clock.advance(Duration.ofNanos(rnd.nextInt(3000)));
+          assertThat(store.addMembers(coll, refs)).as("addMembers count")
+              .isEqualTo(joined.size());
+          model.addAll(joined);
+          continue;
+        }
         List<NewVersion> batch = new ArrayList<>();
         int size = 1 + rnd.nextInt(6);
         for (int i = 0; i < size; i++) {
@@ -1174,15 +1612,22 @@ public abstract class StoreContract {
               {"type":"%s","spec_version":"%s","id":"%s","created":"2024-01-01T00:00:00.000Z",
                "modified":"%s","name":"n%d"}""".formatted(type, spec, id(type, n), stamp,
               rnd.nextInt(4) == 0 ? 1 : 0));
-          batch.add(NewVersion.of(o, ORG_A));
+          batch.add(rnd.nextInt(4) == 0 ? alsoIn(ORG_A, o, other) : NewVersion.of(o, ORG_A));
         }
         clock.advance(Duration.ofNanos(rnd.nextInt(3000)));
         List<WriteResult> results = store.add(coll, batch);
         for (int i = 0; i < batch.size(); i++) {
+          StixObject o = batch.get(i).object();
+          Row row = new Row(coll, o.id(), o.type(), o.specVersion().orElseThrow(),
+              Timestamps.parse(o.modified().orElseThrow()), o.modified().orElseThrow());
           if (results.get(i).outcome() == Outcome.ADDED) {
-            StixObject o = batch.get(i).object();
-            model.add(new Row(coll, o.id(), o.type(), o.specVersion().orElseThrow(),
-                Timestamps.parse(o.modified().orElseThrow()), o.modified().orElseThrow()));
+            model.add(row);
+          }
+          Row there = new Row(other, row.id(), row.type(), row.spec(), row.version(),
+              row.versionText());
+          if (results.get(i).succeeded() && !batch.get(i).alsoIn().isEmpty()
+              && !model.contains(there)) {
+            model.add(there);
           }
         }
       }
