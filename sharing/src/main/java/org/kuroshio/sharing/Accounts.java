@@ -34,4 +34,16 @@ public interface Accounts {
   static Accounts of(List<UserAccount> users, Clock clock) {
     return new CachingAccounts(users, clock, BASIC_CACHE_TTL);
   }
+
+  /**
+   * Returns accounts over the node's directory. Each request reads the user or token from the
+   * directory, so a disabled user, a changed password or a revoked or expired token fails at once;
+   * only the password check of a Basic login is cached, for {@link #BASIC_CACHE_TTL} and only
+   * while the stored hash is unchanged. {@link #permission} is {@link Permission#READ} for
+   * {@link Role#READ_ONLY} and {@link Permission#READ_WRITE} otherwise: which collections an
+   * organisation sees is the release rule's decision.
+   */
+  static Accounts of(Directory directory, Clock clock) {
+    return new DirectoryAccounts(directory, clock, BASIC_CACHE_TTL);
+  }
 }

@@ -1,8 +1,10 @@
 package org.kuroshio.sharing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.store.Database;
 
 /**
  * The append-only, hash-chained record of every release. Entry {@code n} stores
@@ -10,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * any entry breaks the chain from there on, which {@link #verify} finds.
  */
 public interface AuditLog {
+
+  /**
+   * Opens the audit log kept in the node's database, first bringing the sharing schema up to date
+   * (idempotent). Appends are serialised and thread-safe; an entry holds at most 100,000 items,
+   * its user at most 256 characters, its organisation, collection, item ids and agreements at
+   * most 300, its action 100, item versions and reasons 64; times are kept to the microsecond.
+   *
+   * @param clock stamps when the chain's head last moved
+   * @throws org.kuroshio.store.StoreException when the migration fails
+   */
+  static AuditLog open(Database database, Clock clock) {
+    database.migrate("classpath:db/sharing", "sharing_schema_history",
+        AuditLog.class.getClassLoader());
+    return new JdbcAuditLog(database, clock);
+  }
 
   /** Appends one entry (entries without items are recorded too: a read that released nothing). */
   void append(AuditEntry entry);

@@ -1,16 +1,32 @@
 package org.kuroshio.sharing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.store.Database;
 
 /**
  * The node's persistent register of organisations, users, API tokens and agreements, kept in the
  * node's database beside the store. Implementations are thread-safe.
  */
 public interface Directory {
+
+  /**
+   * Opens the directory in the node's database, first bringing the sharing module's tables up to
+   * date (migrations {@code classpath:db/sharing}, history table {@code sharing_schema_history}).
+   *
+   * @param clock gives the creation times of users and tokens and the instant token expiries are
+   *     checked against when issuing
+   * @throws org.kuroshio.store.StoreException when a migration fails
+   */
+  static Directory open(Database database, Clock clock) {
+    database.migrate(JdbcDirectory.MIGRATIONS, JdbcDirectory.HISTORY_TABLE,
+        Directory.class.getClassLoader());
+    return new JdbcDirectory(database.dataSource(), clock, JdbcDirectory.Limits.DEFAULT);
+  }
 
   /** Adds or renames an organisation. */
   void putOrganisation(Organisation organisation);
