@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param allowed whether the version may go to the recipient
  * @param reason the rule that decided
- * @param agreementId the agreement the release is made under, when {@link Reason#AGREEMENT}
- *     allowed it or an agreement was the closest to allowing it; null otherwise
+ * @param agreementId the agreement the release is made under ({@link Reason#AGREEMENT}, the
+ *     agreement object itself for {@link Reason#AGREEMENT_PARTY}, the shared agreement for
+ *     {@link Reason#PARTY_IDENTITY}), or the stopped agreement for
+ *     {@link Reason#AGREEMENT_STOPPED}; null otherwise
  * @param explanation one sentence naming the facts that decided
  */
 public record Decision(

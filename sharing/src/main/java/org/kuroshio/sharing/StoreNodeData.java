@@ -1,13 +1,21 @@
 package org.kuroshio.sharing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.StixObject;
+import org.kuroshio.stix.Tlp;
 import org.kuroshio.store.CollectionInfo;
 import org.kuroshio.store.NewVersion;
 import org.kuroshio.store.ObjectQuery;
@@ -22,73 +30,374 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link NodeData} over a {@link StixStore}, with per-collection rights from {@link Accounts}.
- *
- * <p>Every read goes through {@link #read}, the single place where the sharing issue's release
- * rule will filter what a principal gets; every write goes through
- * {@link #add(Principal, String, ValidatedBatch)}.
+ * {@link NodeData} over a {@link StixStore}: collections resolved from the sharing state, every
+ * version that leaves checked by {@link ReleaseRule} (relationships and sightings also on their
+ * ends) and recorded in the {@link AuditLog}; every write through
+ * {@link #add(Principal, String, ValidatedBatch)} or {@link #addReceived}.
  */
 final class StoreNodeData implements NodeData {
   private static final int MAX_MESSAGES = 5;
+  /** Store pages read at most to fill one page of released versions. */
+  private static final int MAX_ROUNDS = 20;
+  /** Versions a search or count scans at most. */
+  private static final int MAX_SCAN = 200_000;
+  private static final int MAX_SEARCH_TEXT = 200;
+  private static final int SCAN_PAGE = 1_000;
 
   private final StixStore store;
-  private final Accounts accounts;
+  private final Governance governance;
+  private final AuditLog audit;
   private final IngestSettings settings;
   private final Clock clock;
   private final Derivation derivation;
 
-  StoreNodeData(StixStore store, Accounts accounts, IngestSettings settings, Clock clock) {
+  StoreNodeData(StixStore store, Governance governance, AuditLog audit, IngestSettings settings,
+      Clock clock) {
     this.store = store;
-    this.accounts = accounts;
+    this.governance = governance;
+    this.audit = audit;
     this.settings = settings;
     this.clock = clock;
     this.derivation = new Derivation(settings.strictValidation());
   }
 
   @Override
+  public Governance governance() {
+    return governance;
+  }
+
+  // ---- collections ----
+
+  /** A collection as resolved for one principal. */
+  private record Target(CollectionInfo info, Purpose purpose, @Nullable Agreement agreement,
+      Permission permission) {}
+
+  private static Permission rights(Principal p) {
+    return p.has(Role.READ_ONLY) ? Permission.READ : Permission.READ_WRITE;
+  }
+
+  private Optional<Target> target(Principal p, String collectionId, SharingState s, Instant now) {
+    String org = p.organisation();
+    if (collectionId.equals(SharingState.localCollectionId(org))
+        && s.organisation(org).isPresent()) {
+      return store.collection(collectionId)
+          .map(c -> new Target(c, Purpose.local(), null, rights(p)));
+    }
+    Agreement a = s.agreementOfCollection(collectionId).orElse(null);
+    if (a != null && a.hasParty(org) && a.inForce(now)) {
+      return store.collection(collectionId)
+          .map(c -> new Target(c, Purpose.agreement(a.id()), a, rights(p)));
+    }
+    return Optional.empty();
+  }
+
+  private Target visible(Principal p, String collectionId, SharingState s, Instant now) {
+    return target(p, collectionId, s, now)
+        .orElseThrow(() -> new NotFoundException("collection", collectionId));
+  }
+
+  @Override
   public List<CollectionView> collections(Principal principal) {
+    SharingState s = governance.state();
+    Instant now = clock.instant();
     List<CollectionView> out = new ArrayList<>();
-    for (CollectionInfo c : store.collections()) {
-      Permission p = accounts.permission(principal, c.id());
-      if (p.any()) {
-        out.add(new CollectionView(c, p));
+    target(principal, SharingState.localCollectionId(principal.organisation()), s, now)
+        .ifPresent(t -> out.add(new CollectionView(t.info(), t.permission())));
+    List<CollectionView> agreements = new ArrayList<>();
+    for (Agreement a : s.agreementsOf(principal.organisation())) {
+      target(principal, a.collectionId(), s, now)
+          .ifPresent(t -> agreements.add(new CollectionView(t.info(), t.permission())));
+    }
+    agreements.sort(java.util.Comparator.comparing((CollectionView c) -> c.info().title())
+        .thenComparing(CollectionView::id));
+    out.addAll(agreements);
+    return out;
+  }
+
+  @Override
+  public Optional<CollectionView> collection(Principal principal, String collectionId) {
+    return target(principal, collectionId, governance.state(), clock.instant())
+        .map(t -> new CollectionView(t.info(), t.permission()));
+  }
+
+  // ---- reads through the rule ----
+
+  /** Decides releases for one principal and one read, caching the ends it looked up. */
+  private final class Releaser {
+    final Principal principal;
+    final SharingState state;
+    final Instant now;
+    final Purpose purpose;
+    final Map<String, Boolean> endVisible = new HashMap<>();
+    final List<AuditEntry.Item> items = new ArrayList<>();
+
+    Releaser(Principal principal, Purpose purpose) {
+      this.principal = principal;
+      this.state = governance.state();
+      this.now = clock.instant();
+      this.purpose = purpose;
+    }
+
+    Decision decide(StoredVersion v) {
+      return ReleaseRule.decide(state, ReleaseSubject.of(v), principal.organisation(), purpose,
+          now);
+    }
+
+    /** Returns the released versions of a batch, in order, recording each for the audit. */
+    List<StoredVersion> filter(List<StoredVersion> batch) {
+      List<StoredVersion> out = new ArrayList<>(batch.size());
+      List<StoredVersion> withEnds = new ArrayList<>();
+      Map<StoredVersion, Decision> decided = new LinkedHashMap<>();
+      for (StoredVersion v : batch) {
+        Decision d = decide(v);
+        if (d.allowed()) {
+          decided.put(v, d);
+          if (hasEnds(v) && !d.reason().equals(Decision.Reason.OWNER)) {
+            withEnds.add(v);
+          }
+        }
+      }
+      Set<StoredVersion> blocked = withEnds.isEmpty() ? Set.of() : blockedByEnds(withEnds);
+      for (Map.Entry<StoredVersion, Decision> e : decided.entrySet()) {
+        StoredVersion v = e.getKey();
+        if (!blocked.contains(v)) {
+          out.add(v);
+          items.add(new AuditEntry.Item(v.id(), v.versionText(), e.getValue().reason().name(),
+              e.getValue().agreementId()));
+        }
+      }
+      return out;
+    }
+
+    /** Returns the versions with an end (or sighting reference) the principal may not see. */
+    private Set<StoredVersion> blockedByEnds(List<StoredVersion> versions) {
+      Map<StoredVersion, @Nullable List<String>> refs = new HashMap<>();
+      Map<String, String> bodies = bodies(versions);
+      Set<String> unknown = new HashSet<>();
+      for (StoredVersion v : versions) {
+        String json = v.json() != null ? v.json() : bodies.get(v.id() + "|" + v.versionText());
+        List<String> r = json == null ? null : Ends.of(json);
+        refs.put(v, r);
+        if (r == null) {
+          continue;
+        }
+        for (String id : r) {
+          if (!endVisible.containsKey(id)) {
+            unknown.add(id);
+          }
+        }
+      }
+      lookUpEnds(unknown);
+      Set<StoredVersion> blocked = new HashSet<>();
+      for (Map.Entry<StoredVersion, @Nullable List<String>> e : refs.entrySet()) {
+        List<String> r = e.getValue();
+        if (r == null || r.stream().anyMatch(id -> !endVisible.getOrDefault(id, false))) {
+          blocked.add(e.getKey());
+        }
+      }
+      return blocked;
+    }
+
+    private void lookUpEnds(Set<String> ids) {
+      List<String> all = new ArrayList<>(ids);
+      for (int from = 0; from < all.size(); from += SCAN_PAGE) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + SCAN_PAGE));
+        for (String id : chunk) {
+          endVisible.put(id, false);
+        }
+        for (StoredVersion end : store.versionsOf(chunk, VersionMatch.LAST, false)) {
+          Decision d = ReleaseRule.decide(state, ReleaseSubject.of(end),
+              principal.organisation(), Purpose.any(), now);
+          endVisible.put(end.id(), d.allowed());
+        }
+      }
+    }
+
+    void record(String action, @Nullable String collection) {
+      audit.append(new AuditEntry(now, principal.user(), principal.organisation(), action,
+          collection, items));
+    }
+  }
+
+  private static boolean hasEnds(StoredVersion v) {
+    return v.type().equals("relationship") || v.type().equals("sighting");
+  }
+
+  /** Returns the JSON of versions read without bodies, keyed by id and version text. */
+  private Map<String, String> bodies(List<StoredVersion> versions) {
+    Map<String, String> out = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (StoredVersion v : versions) {
+      if (v.json() == null) {
+        ids.add(v.id());
+      }
+    }
+    for (int from = 0; from < ids.size(); from += SCAN_PAGE) {
+      for (StoredVersion v : store.versionsOf(ids.subList(from, Math.min(ids.size(),
+          from + SCAN_PAGE)), VersionMatch.ALL, true)) {
+        out.put(v.id() + "|" + v.versionText(), Objects.requireNonNull(v.json()));
       }
     }
     return out;
   }
 
   @Override
-  public Optional<CollectionView> collection(Principal principal, String collectionId) {
-    Permission p = accounts.permission(principal, collectionId);
-    if (!p.any()) {
-      return Optional.empty();
+  public Page<StoredVersion> query(Principal principal, String collectionId, ObjectQuery query,
+      String action) {
+    SharingState s = governance.state();
+    Target t = visible(principal, collectionId, s, clock.instant());
+    if (!t.permission().canRead()) {
+      throw new PolicyViolationException("no read right on collection " + collectionId);
     }
-    return store.collection(collectionId).map(c -> new CollectionView(c, p));
+    Releaser r = new Releaser(principal, t.purpose());
+    Page<StoredVersion> page = released(r, collectionId, query);
+    r.record(action, collectionId);
+    return page;
   }
 
-  @Override
-  public Page<StoredVersion> query(Principal principal, String collectionId, ObjectQuery query) {
-    return read(principal, collectionId, query);
+  /** Fills one page of released versions, reading store pages until full or exhausted. */
+  private Page<StoredVersion> released(Releaser r, String collectionId, ObjectQuery query) {
+    List<StoredVersion> out = new ArrayList<>(Math.min(query.limit(), 1024));
+    String cursor = query.after();
+    boolean more;
+    int rounds = 0;
+    do {
+      ObjectQuery q = new ObjectQuery(query.addedAfter(), query.ids(), query.types(),
+          query.versions(), query.specVersions(), query.limit() - out.size(), cursor,
+          query.withBody());
+      Page<StoredVersion> page = store.query(collectionId, q);
+      out.addAll(r.filter(page.items()));
+      more = page.more();
+      cursor = page.next();
+      rounds++;
+    } while (more && out.size() < query.limit() && rounds < MAX_ROUNDS);
+    return new Page<>(out, more, more ? cursor : null);
   }
 
   @Override
   public long count(Principal principal, String collectionId, ObjectQuery query) {
-    requireRead(principal, collectionId);
-    return store.count(collectionId, query);
+    SharingState s = governance.state();
+    Target t = visible(principal, collectionId, s, clock.instant());
+    if (!t.permission().canRead()) {
+      throw new PolicyViolationException("no read right on collection " + collectionId);
+    }
+    Releaser r = new Releaser(principal, t.purpose());
+    long n = 0;
+    String cursor = null;
+    long scanned = 0;
+    do {
+      ObjectQuery q = new ObjectQuery(query.addedAfter(), query.ids(), query.types(),
+          query.versions(), query.specVersions(), SCAN_PAGE, cursor, false);
+      Page<StoredVersion> page = store.query(collectionId, q);
+      n += r.filter(page.items()).size();
+      scanned += page.items().size();
+      r.items.clear();
+      cursor = page.more() ? page.next() : null;
+    } while (cursor != null && scanned < MAX_SCAN);
+    return n;
   }
 
   @Override
   public boolean contains(Principal principal, String collectionId, String objectId) {
-    ObjectQuery any =
-        new ObjectQuery(null, Set.of(objectId), Set.of(), VersionMatch.ALL, Set.of(), 1, null,
-            false);
-    return !read(principal, collectionId, any).items().isEmpty();
+    SharingState s = governance.state();
+    Target t = visible(principal, collectionId, s, clock.instant());
+    if (!t.permission().canRead()) {
+      throw new PolicyViolationException("no read right on collection " + collectionId);
+    }
+    ObjectQuery any = new ObjectQuery(null, Set.of(objectId), Set.of(), VersionMatch.ALL,
+        Set.of(), 1, null, false);
+    return !released(new Releaser(principal, t.purpose()), collectionId, any).items().isEmpty();
   }
 
-  /** The one path every read of objects takes. */
-  private Page<StoredVersion> read(Principal principal, String collectionId, ObjectQuery query) {
-    requireRead(principal, collectionId);
-    return store.query(collectionId, query);
+  @Override
+  public List<StoredVersion> object(Principal principal, String objectId, VersionMatch versions,
+      String action) {
+    Releaser r = new Releaser(principal, Purpose.any());
+    List<StoredVersion> out = r.filter(store.versionsOf(List.of(objectId), versions, true));
+    r.record(action, null);
+    return out;
+  }
+
+  @Override
+  public List<StoredVersion> search(Principal principal, String text, Set<String> types,
+      int limit) {
+    Checks.require(text.length() <= MAX_SEARCH_TEXT,
+        "search text longer than " + MAX_SEARCH_TEXT + " characters");
+    Checks.require(limit >= 1 && limit <= SCAN_PAGE, "limit must be 1.." + SCAN_PAGE);
+    String needle = text.toLowerCase(Locale.ROOT);
+    Map<String, StoredVersion> found = new LinkedHashMap<>();
+    long scanned = 0;
+    List<AuditEntry.Item> items = new ArrayList<>();
+    Instant now = clock.instant();
+    for (CollectionView c : collections(principal)) {
+      Target t = visible(principal, c.id(), governance.state(), now);
+      Releaser r = new Releaser(principal, t.purpose());
+      String cursor = null;
+      do {
+        ObjectQuery q = new ObjectQuery(null, Set.of(), types, VersionMatch.LAST, Set.of(),
+            SCAN_PAGE, cursor, true);
+        Page<StoredVersion> page = store.query(c.id(), q);
+        scanned += page.items().size();
+        List<StoredVersion> matching = new ArrayList<>();
+        for (StoredVersion v : page.items()) {
+          if (!found.containsKey(v.id()) && v.json() != null
+              && v.json().toLowerCase(Locale.ROOT).contains(needle)) {
+            matching.add(v);
+          }
+        }
+        for (StoredVersion v : r.filter(matching)) {
+          if (found.size() < limit) {
+            found.putIfAbsent(v.id(), v);
+          }
+        }
+        cursor = page.more() ? page.next() : null;
+      } while (cursor != null && found.size() < limit && scanned < MAX_SCAN);
+      for (AuditEntry.Item i : r.items) {
+        if (found.containsKey(i.id())) {
+          items.add(i);
+        }
+      }
+      if (found.size() >= limit || scanned >= MAX_SCAN) {
+        break;
+      }
+    }
+    audit.append(new AuditEntry(now, principal.user(), principal.organisation(), "api.search",
+        null, items));
+    return new ArrayList<>(found.values());
+  }
+
+  /** Returns the latest version of an object the principal may ask about, or throws. */
+  private StoredVersion askable(Principal principal, String objectId) {
+    SharingState s = governance.state();
+    List<StoredVersion> latest = store.versionsOf(List.of(objectId), VersionMatch.LAST, false);
+    boolean nodeAdmin = principal.has(Role.ADMIN)
+        && principal.organisation().equals(s.nodeOrganisation());
+    if (latest.isEmpty()
+        || !(nodeAdmin || latest.getFirst().owner().equals(principal.organisation()))) {
+      throw new NotFoundException("object", objectId);
+    }
+    return latest.getFirst();
+  }
+
+  @Override
+  public Decision explain(Principal principal, String objectId, String organisation) {
+    StoredVersion v = askable(principal, objectId);
+    return ReleaseRule.decide(governance.state(), ReleaseSubject.of(v), organisation,
+        Purpose.any(), clock.instant());
+  }
+
+  @Override
+  public Map<String, Decision> releasability(Principal principal, String objectId) {
+    StoredVersion v = askable(principal, objectId);
+    SharingState s = governance.state();
+    Instant now = clock.instant();
+    Map<String, Decision> out = new LinkedHashMap<>();
+    List<Organisation> orgs = new ArrayList<>(s.organisations());
+    orgs.sort(java.util.Comparator.comparing(Organisation::name));
+    for (Organisation o : orgs) {
+      out.put(o.id(), ReleaseRule.decide(s, ReleaseSubject.of(v), o.id(), Purpose.any(), now));
+    }
+    return out;
   }
 
   @Override
@@ -98,13 +407,24 @@ final class StoreNodeData implements NodeData {
       String objectId,
       VersionMatch versions,
       Set<String> specVersions) {
-    Permission p = visible(principal, collectionId);
-    if (!p.canRead() || !p.canWrite()) {
+    SharingState s = governance.state();
+    Target t = visible(principal, collectionId, s, clock.instant());
+    if (!t.permission().canRead() || !t.permission().canWrite()) {
       throw new PolicyViolationException(
           "deleting from collection " + collectionId + " needs both read and write rights");
     }
+    if (!contains(principal, collectionId, objectId)) {
+      throw new NotFoundException("object", objectId);
+    }
+    List<StoredVersion> all = store.versionsOf(List.of(objectId), VersionMatch.LAST, false);
+    if (all.isEmpty() || !all.getFirst().owner().equals(principal.organisation())) {
+      throw new PolicyViolationException(
+          "only the organisation that owns an object may delete it: " + objectId);
+    }
     return store.delete(collectionId, objectId, versions, specVersions);
   }
+
+  // ---- writes ----
 
   @Override
   public IngestResult add(Principal principal, String collectionId, List<StixObject> objects) {
@@ -164,9 +484,40 @@ final class StoreNodeData implements NodeData {
   /** The pipeline after validation: derive, store with the principal's organisation as owner. */
   @Override
   public IngestResult add(Principal principal, String collectionId, ValidatedBatch batch) {
+    SharingState s = governance.state();
+    Target t = visible(principal, collectionId, s, clock.instant());
+    if (!t.permission().canWrite()) {
+      throw new PolicyViolationException("no write right on collection " + collectionId);
+    }
+    String agreement = t.agreement() == null ? null : t.agreement().id();
+    return store(batch, collectionId, s, principal.organisation(), null, null, agreement);
+  }
+
+  @Override
+  public IngestResult addReceived(Principal principal, String agreementCollection,
+      String peerOrganisation, String peerNode, List<JsonNode> objects) {
+    SharingState s = governance.state();
+    Target t = visible(principal, agreementCollection, s, clock.instant());
+    Agreement a = t.agreement();
+    if (a == null) {
+      throw new NotFoundException("collection", agreementCollection);
+    }
+    if (!t.permission().canWrite()) {
+      throw new PolicyViolationException("no write right on collection " + agreementCollection);
+    }
+    if (!a.hasParty(peerOrganisation) || peerOrganisation.equals(principal.organisation())) {
+      throw new PolicyViolationException("organisation " + peerOrganisation
+          + " is not another party to agreement " + a.id());
+    }
+    return store(validate(objects, null), agreementCollection, s, peerOrganisation, peerNode,
+        principal.organisation(), a.id());
+  }
+
+  private IngestResult store(ValidatedBatch batch, String collectionId, SharingState s,
+      String owner, @Nullable String receivedFrom, @Nullable String receivedBy,
+      @Nullable String agreement) {
     Checks.require(batch.validatedBy() == derivation,
         "the batch was validated by another node's pipeline");
-    requireWrite(principal, collectionId);
     List<ValidatedBatch.Entry> entries = batch.entries();
     @Nullable ObjectResult[] results = new ObjectResult[entries.size()];
     List<StixObject> accepted = new ArrayList<>(entries.size());
@@ -183,10 +534,15 @@ final class StoreNodeData implements NodeData {
     List<NewVersion> versions = new ArrayList<>(accepted.size());
     if (!accepted.isEmpty()) {
       List<Derivation.Derived> derived = derivation.derive(accepted, store, collectionId);
+      String sharer = receivedBy != null ? receivedBy : owner;
       for (int k = 0; k < accepted.size(); k++) {
         Derivation.Derived d = derived.get(k);
-        versions.add(new NewVersion(accepted.get(k), principal.organisation(), d.domains(),
-            d.tlp(), d.releaseTo(), null, null, null, Set.of()));
+        StixObject o = accepted.get(k);
+        Tlp tlp = d.tlp() == null ? null : Tlp.fromName(d.tlp()).orElse(null);
+        Set<String> also = Memberships.of(s, collectionId, sharer, o.type(), o.id(), tlp,
+            d.domains(), receivedBy != null);
+        versions.add(new NewVersion(o, owner, d.domains(), d.tlp(), d.releaseTo(), receivedFrom,
+            receivedBy, agreement, also));
       }
     }
     if (!versions.isEmpty()) {
@@ -199,7 +555,7 @@ final class StoreNodeData implements NodeData {
     }
     List<ObjectResult> out = new ArrayList<>(results.length);
     for (ObjectResult r : results) {
-      out.add(java.util.Objects.requireNonNull(r, "store returned fewer results than versions"));
+      out.add(Objects.requireNonNull(r, "store returned fewer results than versions"));
     }
     return new IngestResult(out);
   }
@@ -248,31 +604,4 @@ final class StoreNodeData implements NodeData {
     });
   }
 
-  @Override
-  public void putCollection(Principal principal, CollectionInfo collection) {
-    if (!principal.has(Role.ADMIN)) {
-      throw new PolicyViolationException("only an administrator may create collections");
-    }
-    store.putCollection(collection);
-  }
-
-  private Permission visible(Principal principal, String collectionId) {
-    Permission p = accounts.permission(principal, collectionId);
-    if (!p.any() || store.collection(collectionId).isEmpty()) {
-      throw new NotFoundException("collection", collectionId);
-    }
-    return p;
-  }
-
-  private void requireRead(Principal principal, String collectionId) {
-    if (!visible(principal, collectionId).canRead()) {
-      throw new PolicyViolationException("no read right on collection " + collectionId);
-    }
-  }
-
-  private void requireWrite(Principal principal, String collectionId) {
-    if (!visible(principal, collectionId).canWrite()) {
-      throw new PolicyViolationException("no write right on collection " + collectionId);
-    }
-  }
 }
