@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.UserAccount;
-import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.sharing.Organisation;
+import org.kuroshio.sharing.SharingState;
 import org.kuroshio.taxii.server.TaxiiSettings;
 
 /**
@@ -18,7 +19,8 @@ import org.kuroshio.taxii.server.TaxiiSettings;
  * @param http where it listens and how large a request may be
  * @param database where objects are stored
  * @param dataDir the folder for the embedded database and other files
- * @param collections the TAXII collections the node creates at start (created or updated)
+ * @param organisations partner organisations registered at start (when not yet known); the
+ *     node's own organisation is always registered
  * @param users the accounts that may sign in, with hashes of their secrets only
  */
 public record AppConfig(
@@ -26,7 +28,7 @@ public record AppConfig(
     HttpSettings http,
     DatabaseSettings database,
     Path dataDir,
-    List<CollectionInfo> collections,
+    List<Organisation> organisations,
     List<UserAccount> users) {
 
   /** The default HTTP port. */
@@ -38,33 +40,27 @@ public record AppConfig(
   /** The organisation the node's own programs act for when the file names none. */
   public static final String DEFAULT_ORGANISATION = "identity--8b9e6f31-7c52-4f0a-9d5e-0c3a1b2d4e6f";
 
-  /** The id of the collection a node without configured collections creates. */
-  public static final String DEFAULT_COLLECTION_ID = "9a1f4e2c-6b3d-4c8a-8e5f-2d7b0c1a3e94";
-
   public AppConfig {
-    collections = List.copyOf(collections);
+    organisations = List.copyOf(organisations);
     users = List.copyOf(users);
   }
 
-  /** Returns the collection {@code import} and {@code export} use when none is named. */
+  /**
+   * Returns the collection {@code import} and {@code export} use when none is named: the node
+   * organisation's {@code local} collection.
+   */
   public String defaultCollectionId() {
-    return collections.isEmpty() ? DEFAULT_COLLECTION_ID : collections.get(0).id();
-  }
-
-  /** Returns the collection a node without configured collections creates. */
-  public static CollectionInfo defaultCollection() {
-    return CollectionInfo.of(DEFAULT_COLLECTION_ID, "Shared intelligence",
-        "Objects contributed to this node.");
+    return SharingState.localCollectionId(node.organisation());
   }
 
   /** Returns the configuration of a file-less node: port 8080, H2 under {@code ./data}. */
   public static AppConfig defaults() {
     return new AppConfig(
-        new NodeSettings("Kuroshio node", null, DEFAULT_ORGANISATION),
+        new NodeSettings("Kuroshio node", null, DEFAULT_ORGANISATION, "Node operator"),
         new HttpSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_CONTENT_LENGTH),
         new DatabaseSettings(null, null, null),
         Path.of("data"),
-        List.of(defaultCollection()),
+        List.of(),
         List.of());
   }
 
@@ -81,43 +77,43 @@ public record AppConfig(
   /** Returns a copy listening on {@code port} (0 picks a free port). */
   public AppConfig withPort(int port) {
     return new AppConfig(node, new HttpSettings(http.host(), port, http.maxContentLength(),
-        http.publicUrl()), database, dataDir, collections, users);
+        http.publicUrl()), database, dataDir, organisations, users);
   }
 
   /** Returns a copy listening on {@code host} and {@code port} (0 picks a free port). */
   public AppConfig withListener(String host, int port) {
     return new AppConfig(node, new HttpSettings(host, port, http.maxContentLength(),
-        http.publicUrl()), database, dataDir, collections, users);
+        http.publicUrl()), database, dataDir, organisations, users);
   }
 
   /** Returns a copy with different HTTP settings. */
   public AppConfig withHttp(HttpSettings newHttp) {
-    return new AppConfig(node, newHttp, database, dataDir, collections, users);
+    return new AppConfig(node, newHttp, database, dataDir, organisations, users);
   }
 
   /** Returns a copy storing objects in {@code newDatabase}. */
   public AppConfig withDatabase(DatabaseSettings newDatabase) {
-    return new AppConfig(node, http, newDatabase, dataDir, collections, users);
+    return new AppConfig(node, http, newDatabase, dataDir, organisations, users);
   }
 
   /** Returns a copy with {@code users} as its accounts. */
   public AppConfig withUsers(List<UserAccount> newUsers) {
-    return new AppConfig(node, http, database, dataDir, collections, newUsers);
+    return new AppConfig(node, http, database, dataDir, organisations, newUsers);
   }
 
   /** Returns a copy storing its data (and its default embedded database) under {@code dir}. */
   public AppConfig withDataDir(Path dir) {
-    return new AppConfig(node, http, database, dir, collections, users);
+    return new AppConfig(node, http, database, dir, organisations, users);
   }
 
-  /** Returns a copy creating {@code newCollections} at start. */
-  public AppConfig withCollections(List<CollectionInfo> newCollections) {
-    return new AppConfig(node, http, database, dataDir, newCollections, users);
+  /** Returns a copy registering {@code newOrganisations} at start. */
+  public AppConfig withOrganisations(List<Organisation> newOrganisations) {
+    return new AppConfig(node, http, database, dataDir, newOrganisations, users);
   }
 
   /** Returns a copy with different node settings. */
   public AppConfig withNode(NodeSettings newNode) {
-    return new AppConfig(newNode, http, database, dataDir, collections, users);
+    return new AppConfig(newNode, http, database, dataDir, organisations, users);
   }
 
   /**
@@ -125,16 +121,22 @@ public record AppConfig(
    *
    * @param title the title TAXII discovery and the API root report
    * @param description optional description
-   * @param organisation the organisation id of the operator, the owner of what the node's own
-   *     programs ({@code import}, the demo loader) contribute
+   * @param organisation the identity id of the operating organisation, the owner of what the
+   *     node's own programs ({@code import}, the demo loader) contribute
+   * @param organisationName that organisation's name
    */
-  public record NodeSettings(String title, @Nullable String description, String organisation) {
+  public record NodeSettings(String title, @Nullable String description, String organisation,
+      String organisationName) {
     public NodeSettings {
       if (title.isBlank()) {
         throw new IllegalArgumentException("node title must not be blank");
       }
-      if (organisation.isBlank()) {
-        throw new IllegalArgumentException("node organisation must not be blank");
+      if (!organisation.matches("identity--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        throw new IllegalArgumentException(
+            "node organisation must be an identity id (identity--<lower-case uuid>): " + organisation);
+      }
+      if (organisationName.isBlank()) {
+        throw new IllegalArgumentException("node organisation name must not be blank");
       }
     }
   }

@@ -20,7 +20,7 @@ import org.kuroshio.app.AppConfig.DatabaseSettings;
 import org.kuroshio.app.AppConfig.HttpSettings;
 import org.kuroshio.app.AppConfig.NodeSettings;
 import org.kuroshio.sharing.Credentials;
-import org.kuroshio.sharing.Permission;
+import org.kuroshio.sharing.Organisation;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.UserAccount;
 import org.kuroshio.store.CollectionInfo;
@@ -55,13 +55,13 @@ final class ConfigLoader {
                   .build())
           .build();
 
-  private static final Set<String> TOP_KEYS = Set.of("node", "http", "database", "data_dir", "collections", "users");
-  private static final Set<String> NODE_KEYS = Set.of("title", "description", "organisation");
+  private static final Set<String> TOP_KEYS = Set.of("node", "http", "database", "data_dir", "organisations", "users");
+  private static final Set<String> NODE_KEYS = Set.of("title", "description", "organisation", "organisation_name");
   private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_content_length", "public_url");
   private static final Set<String> DB_KEYS = Set.of("url", "user", "password");
-  private static final Set<String> COLLECTION_KEYS = Set.of("id", "title", "description", "alias");
+  private static final Set<String> ORGANISATION_KEYS = Set.of("id", "name");
   private static final Set<String> USER_KEYS =
-      Set.of("name", "organisation", "roles", "password_hash", "token_hashes", "collections");
+      Set.of("name", "organisation", "roles", "password_hash", "token_hashes");
 
   private ConfigLoader() {}
 
@@ -106,7 +106,8 @@ final class ConfigLoader {
       node = r.build("node", () -> new NodeSettings(
           r.string(n, "node.title", d.node().title()),
           r.optionalString(n, "node.description"),
-          r.string(n, "node.organisation", d.node().organisation())));
+          r.string(n, "node.organisation", d.node().organisation()),
+          r.string(n, "node.organisation_name", d.node().organisationName())));
     }
 
     HttpSettings http = d.http();
@@ -138,22 +139,21 @@ final class ConfigLoader {
       dataDir = r.path("data_dir", dir);
     }
 
-    List<CollectionInfo> collections = d.collections();
-    JsonNode cs = top.get("collections");
-    if (cs != null) {
-      if (!cs.isArray() || cs.isEmpty()) {
-        throw new ConfigException(source, "collections",
-            "must be a non-empty list of collection objects");
+    List<Organisation> organisations = new ArrayList<>();
+    JsonNode os = top.get("organisations");
+    if (os != null) {
+      if (!os.isArray()) {
+        throw new ConfigException(source, "organisations",
+            "must be a list of {\"id\": \"identity--...\", \"name\": \"...\"} objects");
       }
-      collections = new ArrayList<>();
       Set<String> ids = new HashSet<>();
-      for (int i = 0; i < cs.size(); i++) {
-        CollectionInfo c = r.collection(cs.get(i), "collections[" + i + "]");
-        if (!ids.add(c.id())) {
-          throw new ConfigException(source, "collections[" + i + "].id",
-              "collection " + c.id() + " is defined twice");
+      for (int i = 0; i < os.size(); i++) {
+        Organisation o = r.organisation(os.get(i), "organisations[" + i + "]");
+        if (!ids.add(o.id())) {
+          throw new ConfigException(source, "organisations[" + i + "].id",
+              "organisation " + o.id() + " is defined twice");
         }
-        collections.add(c);
+        organisations.add(o);
       }
     }
 
@@ -173,7 +173,7 @@ final class ConfigLoader {
         users.add(account);
       }
     }
-    return new AppConfig(node, http, db, dataDir, collections, users);
+    return new AppConfig(node, http, db, dataDir, organisations, users);
   }
 
   private static AppConfig applyEnvironment(AppConfig c, Map<String, String> env) {
@@ -233,14 +233,14 @@ final class ConfigLoader {
       }
       dataDir = new Reader("environment variable KUROSHIO_DATA_DIR").path("data_dir", dir);
     }
-    return new AppConfig(node, http, db, dataDir, c.collections(), c.users());
+    return new AppConfig(node, http, db, dataDir, c.organisations(), c.users());
   }
 
   private static NodeSettings envBuild(String source, String key, NodeSettings node,
       @Nullable String title, @Nullable String org) {
     try {
       return new NodeSettings(title != null ? title : node.title(), node.description(),
-          org != null ? org : node.organisation());
+          org != null ? org : node.organisation(), node.organisationName());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("environment variable " + source, key, e.getMessage());
     }
@@ -312,6 +312,12 @@ final class ConfigLoader {
       for (String name : o.propertyNames()) {
         if (!allowed.contains(name)) {
           String key = path.isEmpty() ? name : path + "." + name;
+          if (name.equals("collections")) {
+            throw error(key, "collections and per-user collection rights are no longer"
+                + " configured: each organisation sees its local collection and one per agreement"
+                + " in force (docs/SHARING.md); list partner organisations under"
+                + " \"organisations\" and make agreements with `kuroshio agreement create`");
+          }
           throw error(key, "unknown key (allowed here: " + String.join(", ", sorted(allowed))
               + ")");
         }
@@ -388,21 +394,12 @@ final class ConfigLoader {
       }
     }
 
-    CollectionInfo collection(JsonNode node, String path) {
-      ObjectNode c = object(node, path);
-      onlyKeys(c, path, COLLECTION_KEYS);
-      String id = requiredString(c, path, "id");
-      try {
-        java.util.UUID.fromString(id);
-      } catch (IllegalArgumentException e) {
-        throw error(path + ".id", "must be a UUID (TAXII collection ids are UUIDs), got '" + id
-            + "'");
-      }
-      String title = requiredString(c, path, "title");
-      String description = optionalString(c, path + ".description");
-      String alias = optionalString(c, path + ".alias");
-      return build(path, () -> new CollectionInfo(id.toLowerCase(Locale.ROOT), title, description,
-          alias, List.of(CollectionInfo.STIX_21)));
+    Organisation organisation(JsonNode node, String path) {
+      ObjectNode o = object(node, path);
+      onlyKeys(o, path, ORGANISATION_KEYS);
+      String id = requiredString(o, path, "id");
+      String name = requiredString(o, path, "name");
+      return build(path, () -> new Organisation(id, name, java.time.Instant.EPOCH));
     }
 
     UserAccount user(JsonNode node, String path) {
@@ -440,29 +437,13 @@ final class ConfigLoader {
           tokens.add(t.asString());
         }
       }
-      Map<String, Permission> rights = new LinkedHashMap<>();
-      JsonNode cs = u.get("collections");
-      if (cs != null) {
-        ObjectNode co = object(cs, path + ".collections");
-        for (Map.Entry<String, JsonNode> e : co.properties()) {
-          String key = path + ".collections." + e.getKey();
-          if (!e.getValue().isString()) {
-            throw error(key, "must be one of none, read, write, read-write");
-          }
-          try {
-            rights.put(e.getKey(), Permission.parse(e.getValue().asString()));
-          } catch (IllegalArgumentException ex) {
-            throw error(key, ex.getMessage());
-          }
-        }
-      }
       if (passwordHash == null && tokens.isEmpty()) {
         throw error(path, "user '" + name + "' has neither password_hash nor token_hashes,"
             + " so could never sign in (create them with `kuroshio user hash-password` and"
             + " `kuroshio token new`)");
       }
       return build(path, () -> new UserAccount(name, org, roles, passwordHash, tokens,
-          new HashMap<>(rights)));
+          Map.of()));
     }
 
     private String requiredString(ObjectNode o, String path, String name) {

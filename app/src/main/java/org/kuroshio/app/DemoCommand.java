@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Set;
+import org.kuroshio.sharing.Agreement;
+import org.kuroshio.sharing.CollectionView;
+import org.kuroshio.sharing.Principal;
+import org.kuroshio.store.ObjectQuery;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Credentials;
@@ -102,17 +107,27 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  health, metrics  " + base + "health  " + base + "metrics");
     out.println("  database         " + dir + (temporary ? " (removed on exit)" : ""));
     out.println();
-    out.println("Scenario loaded: the e-mail compromise of ten government agencies.");
-    for (var c : DemoScenario.collections()) {
-      out.printf("  %-40s id %s  (%d objects)%n", c.title(), c.id(),
-          loaded.getOrDefault(c.id(), 0));
+    int total = loaded.values().stream().mapToInt(Integer::intValue).sum();
+    out.println("Scenario loaded: the e-mail compromise of ten government agencies ("
+        + total + " objects).");
+    out.println("Agreements (each is a TAXII collection its parties see while it is active):");
+    for (Agreement a : DemoScenario.agreements()) {
+      out.printf("  %-40s id %s%n", a.title(), a.collectionId());
+      out.printf("  %-40s %s, up to %s%n", "", String.join(", ",
+          new java.util.TreeSet<>(a.domains())), a.ceiling().displayName());
     }
     out.println();
-    out.println("Accounts (HTTP Basic; demo secrets, do not reuse):");
+    out.println("Accounts (HTTP Basic; demo secrets, do not reuse), and what the release rule"
+        + " lets each see:");
     for (DemoScenario.DemoUser u : DemoScenario.users()) {
-      out.printf("  %-12s %-26s %s%n", u.name(), u.password(), u.organisationName()
-          + (u.collections().containsKey(DemoScenario.LOI_COLLECTION) ? "" : " (no access to"
-              + " the letter of intent collection)"));
+      Principal p = new Principal(u.name(), u.organisation(), Set.of(u.role()));
+      StringBuilder seen = new StringBuilder();
+      for (CollectionView c : node.data().collections(p)) {
+        long n = node.data().count(p, c.id(), ObjectQuery.all(1));
+        seen.append(seen.isEmpty() ? "" : "; ").append(c.info().title()).append(": ").append(n);
+      }
+      out.printf("  %-12s %-26s %s%n", u.name(), u.password(), u.organisationName());
+      out.printf("  %-12s %-26s %s%n", "", "", seen);
     }
     out.println("  API token of nsb: " + nsb.token() + "  (Authorization: Bearer ...)");
     out.println();

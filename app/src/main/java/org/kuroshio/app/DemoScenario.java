@@ -3,6 +3,7 @@ package org.kuroshio.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,12 @@ import org.kuroshio.sharing.Credentials;
 import org.kuroshio.sharing.IngestResult;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.ObjectResult;
-import org.kuroshio.sharing.Permission;
+import org.kuroshio.sharing.Agreement;
+import org.kuroshio.sharing.AgreementKind;
+import org.kuroshio.sharing.AgreementStatus;
+import org.kuroshio.sharing.Organisation;
+import org.kuroshio.sharing.SharingState;
+import org.kuroshio.sharing.StatusChange;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.UserAccount;
@@ -21,7 +27,7 @@ import org.kuroshio.stix.BundleReader;
 import org.kuroshio.stix.Markings;
 import org.kuroshio.stix.StixObject;
 import org.kuroshio.stix.Tlp;
-import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.stix.Domains;
 
 /**
  * The demo scenario: the seed story in STIX 2.1 ({@code demo/scenario.json}), the partners' demo
@@ -39,11 +45,14 @@ public final class DemoScenario {
   /** The resource holding the scenario bundle. */
   public static final String RESOURCE = "/demo/scenario.json";
 
-  /** The collection every partner reads and writes. */
+  /** The collection of the partners' dialogue, which all four partners read and write. */
   public static final String PARTNER_COLLECTION = "2f0e6a3c-1b7d-4c59-9a8e-5d3f7b1c0e21";
 
   /** The collection of the letter of intent between the bureau and the Pacific ally. */
   public static final String LOI_COLLECTION = "7c4b9d2e-8f1a-4e63-b5d0-3a6c9e2f1b84";
+
+  /** The collection of the statement of intent between the bureau and the commerce department. */
+  public static final String SOI_COLLECTION = "5e8d2c71-3b9a-4f06-a1d4-9c7e0b6f2a35";
 
   /** The demo node operator's identity. */
   public static final String OPERATOR = "identity--1c2baef2-4810-471b-b33f-fbd231b2f6aa";
@@ -60,6 +69,9 @@ public final class DemoScenario {
   private static final Set<String> PARTNERS = Set.of(NSB, PACIFIC_ALLY, COMMERCE,
       COMPUTER_ASSOCIATION);
 
+  /** When the demo agreements were signed. */
+  private static final Instant SIGNED = Instant.parse("2025-06-01T00:00:00Z");
+
   /**
    * A demo account; its secrets are printed by {@code kuroshio demo} and are public.
    *
@@ -68,7 +80,7 @@ public final class DemoScenario {
    * @param token an API token, or null
    * @param organisation the organisation's identity id
    * @param organisationName the organisation's name
-   * @param collections rights per collection
+   * @param role the account's role
    */
   public record DemoUser(
       String name,
@@ -76,59 +88,83 @@ public final class DemoScenario {
       @Nullable String token,
       String organisation,
       String organisationName,
-      Map<String, Permission> collections) {
-    public DemoUser {
-      collections = Map.copyOf(collections);
-    }
-  }
+      Role role) {}
 
   private DemoScenario() {}
 
-  /** Returns the partners' demo accounts, one per organisation. */
+  /** Returns the demo accounts: one analyst per partner and the operator's administrator. */
   public static List<DemoUser> users() {
-    Map<String, Permission> both = Map.of(PARTNER_COLLECTION, Permission.READ_WRITE,
-        LOI_COLLECTION, Permission.READ_WRITE);
-    Map<String, Permission> partner = Map.of(PARTNER_COLLECTION, Permission.READ_WRITE);
     return List.of(
         new DemoUser("nsb", "nsb-demo-password", "kuroshio-demo-token-nsb", NSB,
-            "National Security Bureau", both),
+            "National Security Bureau", Role.ANALYST),
         new DemoUser("pacific", "pacific-demo-password", null, PACIFIC_ALLY,
-            "Pacific Ally National Security Office", both),
+            "Pacific Ally National Security Office", Role.ANALYST),
         new DemoUser("commerce", "commerce-demo-password", null, COMMERCE,
-            "Department of Commerce", partner),
+            "Department of Commerce", Role.ANALYST),
         new DemoUser("association", "association-demo-password", null, COMPUTER_ASSOCIATION,
-            "Computer Association", partner));
+            "Computer Association", Role.ANALYST),
+        new DemoUser("admin", "admin-demo-password", null, OPERATOR, "Kuroshio demo operator",
+            Role.ADMIN));
   }
 
-  /** Returns the two demo collections. */
-  public static List<CollectionInfo> collections() {
-    return List.of(
-        new CollectionInfo(PARTNER_COLLECTION, "Partner intelligence",
-            "Shared by all four partners: the government e-mail compromise.", "partners",
-            List.of(CollectionInfo.STIX_21)),
-        new CollectionInfo(LOI_COLLECTION, "Letter of intent: NSB and Pacific Ally",
-            "Cybersecurity exchange under the letter of intent between the National Security"
-                + " Bureau and the Pacific Ally National Security Office.", "loi-pacific",
-            List.of(CollectionInfo.STIX_21)));
+  /** Returns the partner organisations (the operator is the node's own). */
+  public static List<Organisation> organisations() {
+    List<Organisation> out = new ArrayList<>();
+    for (DemoUser u : users()) {
+      if (!u.organisation().equals(OPERATOR)) {
+        out.add(new Organisation(u.organisation(), u.organisationName(), SIGNED));
+      }
+    }
+    return out;
   }
 
   /**
-   * Returns {@code base} turned into the demo node: its title, operator, collections and users
-   * (password hashes with {@code iterations} PBKDF2 rounds; tests use fewer to start faster).
+   * Returns the demo agreements, all active: a letter of intent between the bureau and the
+   * Pacific ally (cyber, maritime, FIMI, up to AMBER), a statement of intent between the bureau
+   * and the commerce department (cyber, up to GREEN), and the four partners' dialogue (cyber, up
+   * to GREEN). Their ids are fixed, so every demo node names the same collections.
+   */
+  public static List<Agreement> agreements() {
+    return List.of(
+        agreement(LOI_COLLECTION, AgreementKind.LETTER_OF_INTENT,
+            "Letter of intent: NSB and Pacific Ally", List.of(NSB, PACIFIC_ALLY),
+            Set.of(Domains.CYBER, Domains.MARITIME, Domains.FIMI), Tlp.AMBER),
+        agreement(SOI_COLLECTION, AgreementKind.STATEMENT_OF_INTENT,
+            "Statement of intent: NSB and Commerce", List.of(NSB, COMMERCE),
+            Set.of(Domains.CYBER), Tlp.GREEN),
+        agreement(PARTNER_COLLECTION, AgreementKind.DIALOGUE, "Partner intelligence dialogue",
+            List.of(NSB, PACIFIC_ALLY, COMMERCE, COMPUTER_ASSOCIATION), Set.of(Domains.CYBER),
+            Tlp.GREEN));
+  }
+
+  private static Agreement agreement(String uuid, AgreementKind kind, String title,
+      List<String> parties, Set<String> domains, Tlp ceiling) {
+    String by = "admin@" + OPERATOR;
+    List<StatusChange> history = List.of(
+        new StatusChange(AgreementStatus.DRAFT, by, SIGNED, "created"),
+        new StatusChange(AgreementStatus.ACTIVE, by, SIGNED.plusSeconds(60), "signed"));
+    return new Agreement(Agreement.PREFIX + uuid, kind, title, parties, domains, ceiling, SIGNED,
+        null, AgreementStatus.ACTIVE, history, OPERATOR, SIGNED, SIGNED.plusSeconds(60));
+  }
+
+  /**
+   * Returns {@code base} turned into the demo node: its title, operator, partner organisations
+   * and users (password hashes with {@code iterations} PBKDF2 rounds; tests use fewer to start
+   * faster).
    */
   public static AppConfig configure(AppConfig base, int iterations) {
     List<UserAccount> accounts = new ArrayList<>();
     for (DemoUser u : users()) {
-      accounts.add(new UserAccount(u.name(), u.organisation(), Set.of(Role.ANALYST),
+      accounts.add(new UserAccount(u.name(), u.organisation(), Set.of(u.role()),
           Credentials.hashPassword(u.password().toCharArray(), iterations),
           u.token() == null ? List.of() : List.of(Credentials.hashToken(u.token())),
-          u.collections()));
+          Map.of()));
     }
     return base
         .withNode(new AppConfig.NodeSettings("Kuroshio demo node",
             "Demonstration node: the government e-mail compromise shared between four partners.",
-            OPERATOR))
-        .withCollections(collections())
+            OPERATOR, "Kuroshio demo operator"))
+        .withOrganisations(organisations())
         .withUsers(accounts);
   }
 
@@ -150,63 +186,54 @@ public final class DemoScenario {
 
   /**
    * Returns the organisation that contributes an object to the node: the partner that created
-   * it; the bureau for the accused side's denial (it recorded it); the operator for the rest
-   * (identities, marking-definitions).
+   * it; the bureau for the rest (the accused side's denial, identities, marking-definitions),
+   * which it recorded.
    */
   static String contributor(StixObject o) {
     String creator = o.string("created_by_ref").orElse("");
-    if (PARTNERS.contains(creator)) {
-      return creator;
-    }
-    if (o.type().equals("opinion")) {
-      return NSB;
-    }
-    return OPERATOR;
+    return PARTNERS.contains(creator) ? creator : NSB;
   }
 
   /**
-   * Loads the scenario into the demo collections through the ingest pipeline, each object as
-   * its contributing organisation: everything into the partner collection; the bureau's and the
-   * ally's TLP:AMBER objects, with the identities and marking-definitions, into the letter of
-   * intent's collection. Loading twice changes nothing.
+   * Registers the demo agreements, then loads the scenario through the ingest pipeline into
+   * each contributing organisation's local collection; the release rule then decides which
+   * agreement collections show what. Identities of registered organisations are skipped (the
+   * node publishes its own). Loading twice changes nothing.
    *
-   * @return how many objects went into each collection
+   * @return how many objects each organisation's local collection received, by collection id
    * @throws IllegalStateException when ingest refuses any object (the scenario must be valid)
    */
   public static Map<String, Integer> load(NodeData data) {
-    List<StixObject> all = objects();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put(PARTNER_COLLECTION, ingestByContributor(data, PARTNER_COLLECTION, all));
-    List<StixObject> loi = all.stream()
-        .filter(o -> {
-          String c = contributor(o);
-          return c.equals(OPERATOR)
-              || ((c.equals(NSB) || c.equals(PACIFIC_ALLY))
-                  && Markings.tlp(o).filter(t -> t == Tlp.AMBER).isPresent());
-        })
+    Principal operator = Principal.system(OPERATOR);
+    for (Agreement a : agreements()) {
+      data.governance().adopt(operator, a);
+    }
+    List<StixObject> all = objects().stream()
+        .filter(o -> !(o.type().equals("identity")
+            && data.governance().state().organisation(o.id()).isPresent()))
         .toList();
-    counts.put(LOI_COLLECTION, ingestByContributor(data, LOI_COLLECTION, loi));
+    Map<String, List<StixObject>> byOwner = new LinkedHashMap<>();
+    for (StixObject o : all) {
+      byOwner.computeIfAbsent(contributor(o), k -> new ArrayList<>()).add(o);
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map.Entry<String, List<StixObject>> e : byOwner.entrySet()) {
+      String local = SharingState.localCollectionId(e.getKey());
+      counts.put(local, ingest(data, e.getKey(), local, e.getValue()));
+    }
     return counts;
   }
 
-  private static int ingestByContributor(NodeData data, String collection,
+  private static int ingest(NodeData data, String owner, String collection,
       List<StixObject> objects) {
-    Map<String, List<StixObject>> byOwner = new LinkedHashMap<>();
-    for (StixObject o : objects) {
-      byOwner.computeIfAbsent(contributor(o), k -> new ArrayList<>()).add(o);
-    }
-    int stored = 0;
-    for (Map.Entry<String, List<StixObject>> e : byOwner.entrySet()) {
-      IngestResult result = data.add(Principal.system(e.getKey()), collection, e.getValue());
-      if (result.failureCount() > 0) {
-        StringBuilder why = new StringBuilder("the demo scenario was refused:");
-        for (ObjectResult f : result.failures()) {
-          why.append("\n  ").append(f.id()).append(": ").append(f.message());
-        }
-        throw new IllegalStateException(why.toString());
+    IngestResult result = data.add(Principal.system(owner), collection, objects);
+    if (result.failureCount() > 0) {
+      StringBuilder why = new StringBuilder("the demo scenario was refused:");
+      for (ObjectResult f : result.failures()) {
+        why.append("\n  ").append(f.id()).append(": ").append(f.message());
       }
-      stored += result.successCount();
+      throw new IllegalStateException(why.toString());
     }
-    return stored;
+    return result.successCount();
   }
 }

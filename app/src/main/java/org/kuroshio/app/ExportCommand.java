@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.sharing.BundleSignature;
 import org.kuroshio.sharing.NodeData;
+import org.kuroshio.sharing.NodeKey;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleWriter;
 import org.kuroshio.stix.StixJson;
@@ -55,9 +57,20 @@ final class ExportCommand implements Callable<Integer> {
       description = "export every version of every object (default: the latest of each)")
   boolean allVersions;
 
+  @Option(names = "--sign",
+      description = "sign the bundle with the node's Ed25519 key (created on first use in"
+          + " DATA_DIR/keys): writes FILE.sig beside the -o FILE")
+  boolean sign;
+
   @Override
   public Integer call() throws IOException {
-    try (OfflineNode node = OfflineNode.open(config.load(main))) {
+    if (sign && output == null) {
+      throw new IllegalArgumentException("--sign needs -o FILE: the signature goes beside it");
+    }
+    AppConfig cfg = config.load(main);
+    // The key is loaded (or created) first, so that a key problem stops before any export.
+    @Nullable NodeKey key = sign ? KeyCommand.nodeKey(cfg, spec.commandLine().getErr()) : null;
+    try (OfflineNode node = OfflineNode.open(cfg)) {
       NodeData data = node.data();
       Principal operator = node.operator();
       String target = node.collection(collection);
@@ -81,6 +94,11 @@ final class ExportCommand implements Callable<Integer> {
       }
       spec.commandLine().getErr().println("kuroshio: exported " + count + " objects from"
           + " collection " + target + (output == null ? "" : " to " + output));
+      if (key != null && output != null) {
+        BundleSignature s = KeyCommand.sign(output, key, cfg);
+        spec.commandLine().getErr().println("kuroshio: signed as " + s.signer() + " with key "
+            + s.key() + ": " + BundleSignature.signatureFile(output));
+      }
       return Main.OK;
     }
   }

@@ -19,9 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.sharing.BundleSignature;
 import org.kuroshio.sharing.IngestSettings;
 import org.kuroshio.sharing.NodeData;
+import org.kuroshio.sharing.NodeKey;
 import org.kuroshio.sharing.Principal;
+import org.kuroshio.sharing.TrustedKeys;
 import org.kuroshio.stix.BundleReader;
 import org.kuroshio.stix.ParseException;
 import org.kuroshio.stix.ParseLimits;
@@ -43,7 +46,11 @@ import tools.jackson.databind.JsonNode;
     description = {"Import STIX 2.1 bundles (or TAXII envelopes) into a collection.",
         "Without --url, writes into the store of a stopped node (the configuration's database),"
             + " as the node operator. With --url, posts to a running node over TAXII 2.1.",
-        "Exits 0 when every object was stored or already present, 1 when any was rejected."})
+        "With --verify, imports only bundles signed by a trusted partner (FILE.sig beside each"
+            + " FILE); every file is verified before any is read, and none is imported if one"
+            + " fails.",
+        "Exits 0 when every object was stored or already present, 1 when any was rejected or a"
+            + " file failed verification."})
 final class ImportCommand implements Callable<Integer> {
   /** Objects per ingest call or TAXII envelope unless --batch-size says otherwise. */
   static final int DEFAULT_BATCH = 1000;
@@ -76,11 +83,29 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "never draw the progress bar")
   boolean noProgress;
 
+  @Option(names = "--verify",
+      description = "refuse every file unless each has a valid Ed25519 signature FILE.sig by a"
+          + " partner whose key is in --trusted-keys (written by export --sign); verifies all"
+          + " files before importing any")
+  boolean verify;
+
+  @Option(names = "--trusted-keys", paramLabel = "DIR",
+      description = "with --verify: the folder of partners' public key files (*.pub, from"
+          + " 'kuroshio key export'; default: DATA_DIR/keys/trusted)")
+  @Nullable Path trustedKeys;
+
   @Override
   public Integer call() {
     if (batchSize < 1 || batchSize > IngestSettings.DEFAULT.maxObjectsPerCall()) {
       throw new IllegalArgumentException("--batch-size must be 1 to "
           + IngestSettings.DEFAULT.maxObjectsPerCall() + ": " + batchSize);
+    }
+    if (trustedKeys != null && !verify) {
+      throw new IllegalArgumentException("--trusted-keys needs --verify");
+    }
+    // Verification ends before the first object is read, so a refused file writes nothing.
+    if (verify && !verifySignatures()) {
+      return Main.PROBLEMS;
     }
     PrintWriter out = spec.commandLine().getOut();
     ImportSummary summary = new ImportSummary();
@@ -93,6 +118,41 @@ final class ImportCommand implements Callable<Integer> {
     }
     summary.print(out, Duration.ofNanos(System.nanoTime() - start));
     return broken || summary.rejectedCount() > 0 ? Main.PROBLEMS : Main.OK;
+  }
+
+  /**
+   * Verifies the signature of every file against the trusted keys, printing one line per file.
+   *
+   * @return whether every file passed
+   */
+  private boolean verifySignatures() {
+    if (files.contains("-")) {
+      throw new IllegalArgumentException("--verify needs files: standard input has no signature"
+          + " file beside it");
+    }
+    Path dir = trustedKeys != null ? trustedKeys : KeyCommand.trustedKeysDir(config.load(main));
+    TrustedKeys trusted;
+    try {
+      trusted = TrustedKeys.load(dir);
+    } catch (NodeKey.KeyException e) {
+      throw new IllegalArgumentException("trusted keys: " + e.getMessage(), e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    boolean passed = true;
+    for (String file : files) {
+      try {
+        BundleSignature s = BundleSignature.verify(Path.of(file), trusted);
+        err.println(file + ": signature verified: signed by " + s.signer() + " with key "
+            + s.key());
+      } catch (BundleSignature.VerificationException e) {
+        err.println(e.getMessage());
+        passed = false;
+      }
+    }
+    if (!passed) {
+      err.println("kuroshio: nothing imported: every file must pass verification");
+    }
+    return passed;
   }
 
   private boolean importLocally(ImportSummary summary) {

@@ -42,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
       DemoCommand.class,
       UserCommand.class,
       TokenCommand.class,
+      KeyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -1,16 +1,18 @@
 package org.kuroshio.app;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kuroshio.sharing.CollectionView;
+import org.kuroshio.sharing.Decision;
+import org.kuroshio.sharing.Governance;
 import org.kuroshio.sharing.IngestResult;
 import org.kuroshio.sharing.ValidatedBatch;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.ObjectResult;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.StixObject;
-import org.kuroshio.store.CollectionInfo;
 import org.kuroshio.store.ObjectQuery;
 import org.kuroshio.store.Page;
 import org.kuroshio.store.StoredVersion;
@@ -75,8 +77,43 @@ final class MeteredNodeData implements NodeData {
   }
 
   @Override
-  public Page<StoredVersion> query(Principal principal, String collectionId, ObjectQuery query) {
-    return delegate.query(principal, collectionId, query);
+  public Page<StoredVersion> query(Principal principal, String collectionId, ObjectQuery query,
+      String action) {
+    return delegate.query(principal, collectionId, query, action);
+  }
+
+  @Override
+  public List<StoredVersion> object(Principal principal, String objectId, VersionMatch versions,
+      String action) {
+    return delegate.object(principal, objectId, versions, action);
+  }
+
+  @Override
+  public List<StoredVersion> search(Principal principal, String text, Set<String> types,
+      int limit) {
+    return delegate.search(principal, text, types, limit);
+  }
+
+  @Override
+  public Decision explain(Principal principal, String objectId, String organisation) {
+    return delegate.explain(principal, objectId, organisation);
+  }
+
+  @Override
+  public Map<String, Decision> releasability(Principal principal, String objectId) {
+    return delegate.releasability(principal, objectId);
+  }
+
+  @Override
+  public IngestResult addReceived(Principal principal, String agreementCollection,
+      String peerOrganisation, String peerNode, List<JsonNode> objects) {
+    return count(delegate.addReceived(principal, agreementCollection, peerOrganisation, peerNode,
+        objects));
+  }
+
+  @Override
+  public Governance governance() {
+    return delegate.governance();
   }
 
   @Override
@@ -103,10 +140,5 @@ final class MeteredNodeData implements NodeData {
   @Override
   public Optional<String> status(Principal principal, String statusId) {
     return delegate.status(principal, statusId);
-  }
-
-  @Override
-  public void putCollection(Principal principal, CollectionInfo collection) {
-    delegate.putCollection(principal, collection);
   }
 }

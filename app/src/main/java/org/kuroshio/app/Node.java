@@ -27,21 +27,24 @@ public final class Node implements AutoCloseable {
 
   private final AppConfig config;
   private final StixStore store;
+  private final NodeServices services;
   private final NodeData data;
   private final NodeMetrics metrics;
   private final Javalin http;
 
-  private Node(AppConfig config, StixStore store, NodeData data, NodeMetrics metrics,
-      Javalin http) {
+  private Node(AppConfig config, StixStore store, NodeServices services, NodeData data,
+      NodeMetrics metrics, Javalin http) {
     this.config = config;
     this.store = store;
+    this.services = services;
     this.data = data;
     this.metrics = metrics;
     this.http = http;
   }
 
   /**
-   * Opens the configured store, creates the configured collections and starts serving.
+   * Opens the configured store, registers the configured organisations and users, and starts
+   * serving.
    *
    * @throws StoreException when the database cannot be opened
    * @throws NodeException when the HTTP server cannot start (port in use, ...)
@@ -54,12 +57,10 @@ public final class Node implements AutoCloseable {
   public static Node start(AppConfig config, StixStore store, Clock clock) {
     NodeMetrics metrics = new NodeMetrics();
     try {
-      Accounts accounts = Accounts.of(config.users(), clock);
-      NodeData data = new MeteredNodeData(
-          NodeData.open(store, accounts, IngestSettings.DEFAULT, clock), metrics);
-      createCollections(config, data);
-      Main.Wiring wiring = new Main.Wiring(data, accounts, taxiiSettings(config), metrics,
-          () -> databaseUp(store));
+      NodeServices services = NodeServices.open(config, store, clock);
+      NodeData data = new MeteredNodeData(services.data(), metrics);
+      Main.Wiring wiring = new Main.Wiring(data, services.accounts(), taxiiSettings(config),
+          metrics, () -> databaseUp(store));
       Javalin http = Javalin.create(c -> Main.routes(c, wiring));
       try {
         http.start(config.http().host(), config.http().port());
@@ -68,13 +69,16 @@ public final class Node implements AutoCloseable {
         throw new NodeException("cannot start the HTTP server on " + config.http().host() + ":"
             + config.http().port() + ": " + rootMessage(e), e);
       }
-      Node node = new Node(config, store, data, metrics, http);
-      if (config.users().isEmpty()) {
+      Node node = new Node(config, store, services, data, metrics, http);
+      int users = services.directory().users(null).size();
+      if (users == 0) {
         LOG.warn("event=no_users problem=\"no users are configured, so nobody can sign in;"
             + " add users to the configuration file (see docs/CLI.md)\"");
       }
-      LOG.info("event=started url={} database={} users={} collections={}", node.uri(),
-          describeDatabase(config), config.users().size(), config.collections().size());
+      LOG.info("event=started url={} database={} users={} organisations={} agreements={}",
+          node.uri(), describeDatabase(config), users,
+          services.governance().state().organisations().size(),
+          services.governance().state().agreements().size());
       return node;
     } catch (RuntimeException e) {
       metrics.close();
@@ -89,14 +93,6 @@ public final class Node implements AutoCloseable {
         .withTitle(config.node().title(), config.node().description())
         .withMaxContentLength(config.http().maxContentLength())
         .withPublicUrl(config.http().publicUrl());
-  }
-
-  /** Creates (or updates) the configured collections as the node operator. */
-  static void createCollections(AppConfig config, NodeData data) {
-    Principal operator = Principal.system(config.node().organisation());
-    for (CollectionInfo c : config.collections()) {
-      data.putCollection(operator, c);
-    }
   }
 
   /**
@@ -165,6 +161,11 @@ public final class Node implements AutoCloseable {
   /** Returns the door to this node's data. */
   public NodeData data() {
     return data;
+  }
+
+  /** Returns the node's directory, audit log, federation register and governance. */
+  NodeServices services() {
+    return services;
   }
 
   /** Returns the configuration the node runs with. */

@@ -23,10 +23,8 @@ final class OfflineNode implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     this.config = config;
     this.store = store;
-    this.data = NodeData.open(store, Accounts.of(config.users(), clock), IngestSettings.DEFAULT,
-        clock);
+    this.data = NodeServices.open(config, store, clock).data();
     this.operator = Principal.system(config.node().organisation());
-    Node.createCollections(config, data);
   }
 
   /**
@@ -63,9 +61,9 @@ final class OfflineNode implements AutoCloseable {
   String collection(@Nullable String requested) {
     String target = requested != null ? requested : config.defaultCollectionId();
     if (data.collection(operator, target).isEmpty()) {
-      throw new Main.CommandFailure("no collection " + target + " on this node (configured: "
-          + String.join(", ", config.collections().stream()
-              .map(x -> x.id() + " " + x.title()).toList()) + ")");
+      throw new Main.CommandFailure("no collection " + target + " that the node's organisation"
+          + " may use (its collections: " + String.join(", ", data.collections(operator).stream()
+              .map(x -> x.id() + " " + x.info().title()).toList()) + ")");
     }
     return target;
   }

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kuroshio.sharing.Credentials;
-import org.kuroshio.sharing.Permission;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.UserAccount;
 
@@ -21,6 +20,9 @@ class AppConfigTest {
   private static final String TOKEN_HASH = Credentials.hashToken("token-1");
 
   @TempDir Path dir;
+
+  private static final String ORG = "identity--0b000000-0000-4000-8000-000000000001";
+  private static final String PARTNER = "identity--0b000000-0000-4000-8000-000000000002";
 
   private Path write(String json) throws IOException {
     Path f = dir.resolve("kuroshio.json");
@@ -35,8 +37,9 @@ class AppConfigTest {
     assertThat(c.http().host()).isEqualTo("0.0.0.0");
     assertThat(c.database().url()).isNull();
     assertThat(c.dataDir()).isEqualTo(Path.of("data"));
-    assertThat(c.collections()).extracting(x -> x.id())
-        .containsExactly(AppConfig.DEFAULT_COLLECTION_ID);
+    assertThat(c.organisations()).isEmpty();
+    assertThat(c.defaultCollectionId()).isEqualTo(
+        org.kuroshio.sharing.SharingState.localCollectionId(AppConfig.DEFAULT_ORGANISATION));
     assertThat(c.users()).isEmpty();
     assertThat(Node.storeSettings(c.withDataDir(dir)).jdbcUrl())
         .startsWith("jdbc:h2:file:").endsWith("/kuroshio");
@@ -75,38 +78,34 @@ class AppConfigTest {
   void fileSetsEveryKey() throws IOException {
     Path f = write("""
         {
-          "node": {"title": "Bureau node", "description": "d", "organisation": "identity--x"},
+          "node": {"title": "Bureau node", "description": "d", "organisation": "%s",
+                   "organisation_name": "Bureau"},
           "http": {"host": "127.0.0.1", "port": 9090, "max_content_length": 2048},
           "database": {"url": "jdbc:postgresql://db/kuroshio", "user": "k", "password": "pw"},
           "data_dir": "/var/lib/kuroshio",
-          "collections": [
-            {"id": "5D1E2F3A-0B4C-4D5E-8F60-718293A4B5C6", "title": "Shared", "alias": "s"}
-          ],
+          "organisations": [{"id": "%s", "name": "Pacific office"}],
           "users": [
-            {"name": "alice", "organisation": "identity--x", "roles": ["analyst", "read-only"],
-             "password_hash": "%s", "token_hashes": ["%s"],
-             "collections": {"*": "read", "5d1e2f3a-0b4c-4d5e-8f60-718293a4b5c6": "rw"}}
+            {"name": "alice", "organisation": "%s", "roles": ["analyst", "read-only"],
+             "password_hash": "%s", "token_hashes": ["%s"]}
           ]
         }
-        """.formatted(HASH, TOKEN_HASH));
+        """.formatted(ORG, PARTNER, ORG, HASH, TOKEN_HASH));
     AppConfig c = AppConfig.load(f, Map.of());
-    assertThat(c.node()).isEqualTo(new AppConfig.NodeSettings("Bureau node", "d", "identity--x"));
+    assertThat(c.node()).isEqualTo(new AppConfig.NodeSettings("Bureau node", "d", ORG, "Bureau"));
     assertThat(c.http()).isEqualTo(new AppConfig.HttpSettings("127.0.0.1", 9090, 2048));
     assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db/kuroshio");
     assertThat(c.database().user()).isEqualTo("k");
     assertThat(c.database().password()).isEqualTo("pw");
     assertThat(c.database().toString()).doesNotContain("pw").contains("***");
     assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/kuroshio"));
-    assertThat(c.collections()).singleElement().satisfies(x -> {
-      assertThat(x.id()).isEqualTo("5d1e2f3a-0b4c-4d5e-8f60-718293a4b5c6");
-      assertThat(x.alias()).isEqualTo("s");
+    assertThat(c.organisations()).singleElement().satisfies(x -> {
+      assertThat(x.id()).isEqualTo(PARTNER);
+      assertThat(x.name()).isEqualTo("Pacific office");
     });
     UserAccount alice = c.users().get(0);
     assertThat(alice.roles()).isEqualTo(Set.of(Role.ANALYST, Role.READ_ONLY));
     assertThat(alice.passwordHash()).isEqualTo(HASH);
     assertThat(alice.tokenHashes()).containsExactly(TOKEN_HASH);
-    assertThat(alice.collections()).containsEntry("*", Permission.READ)
-        .containsEntry("5d1e2f3a-0b4c-4d5e-8f60-718293a4b5c6", Permission.READ_WRITE);
   }
 
   @Test
@@ -227,7 +226,8 @@ class AppConfigTest {
     Path badRight = write("{\"users\": [{\"name\": \"bob\", \"organisation\": \"o\","
         + " \"collections\": {\"*\": \"all\"}, \"token_hashes\": [\"" + TOKEN_HASH + "\"]}]}");
     assertThatThrownBy(() -> AppConfig.load(badRight, Map.of()))
-        .hasMessageStartingWith(badRight + ": users[0].collections.*: not a permission");
+        .hasMessageStartingWith(badRight + ": users[0].collections: collections and per-user"
+            + " collection rights are no longer configured");
     Path badToken = write("{\"users\": [{\"name\": \"bob\", \"organisation\": \"o\","
         + " \"token_hashes\": [\"plain-token\"]}]}");
     assertThatThrownBy(() -> AppConfig.load(badToken, Map.of()))
@@ -243,14 +243,19 @@ class AppConfigTest {
   }
 
   @Test
-  void badCollectionsAreRefused() throws IOException {
-    Path notUuid = write("{\"collections\": [{\"id\": \"local\", \"title\": \"Local\"}]}");
-    assertThatThrownBy(() -> AppConfig.load(notUuid, Map.of()))
-        .hasMessage(notUuid + ": collections[0].id: must be a UUID (TAXII collection ids are"
-            + " UUIDs), got 'local'");
-    Path empty = write("{\"collections\": []}");
-    assertThatThrownBy(() -> AppConfig.load(empty, Map.of()))
-        .hasMessage(empty + ": collections: must be a non-empty list of collection objects");
+  void configuredCollectionsAndBadOrganisationsAreRefused() throws IOException {
+    Path old = write("{\"collections\": [{\"id\": \"local\", \"title\": \"Local\"}]}");
+    assertThatThrownBy(() -> AppConfig.load(old, Map.of()))
+        .hasMessageStartingWith(old + ": collections: collections and per-user collection rights"
+            + " are no longer configured");
+    Path notIdentity = write("{\"organisations\": [{\"id\": \"org-a\", \"name\": \"A\"}]}");
+    assertThatThrownBy(() -> AppConfig.load(notIdentity, Map.of()))
+        .hasMessageContaining("organisations[0]").hasMessageContaining("identity id");
+    Path twice = write(("{\"organisations\": [{\"id\": \"%s\", \"name\": \"A\"},"
+        + " {\"id\": \"%s\", \"name\": \"B\"}]}").formatted(PARTNER, PARTNER));
+    assertThatThrownBy(() -> AppConfig.load(twice, Map.of()))
+        .hasMessage(twice + ": organisations[1].id: organisation " + PARTNER
+            + " is defined twice");
   }
 
   @Test

@@ -19,10 +19,19 @@ class DemoCommandIT {
     assertThat(run.code()).as(run.err()).isEqualTo(Main.OK);
     assertThat(run.out())
         .containsPattern("Kuroshio demo node is running at http://127\\.0\\.0\\.1:\\d+/")
-        .contains("Partner intelligence", "(38 objects)", "(16 objects)")
+        .contains("Partner intelligence dialogue", "Letter of intent: NSB and Pacific Ally",
+            "(33 objects)")
         .contains("nsb-demo-password", "kuroshio-demo-token-nsb")
         .contains("curl -s -u nsb:nsb-demo-password");
     assertThat(Files.exists(data.resolve("kuroshio.mv.db"))).isTrue();
+    // what each partner sees: the commerce department is no party to the letter of intent
+    String commerce = run.out().lines().dropWhile(l -> !l.contains("commerce-demo-password"))
+        .skip(1).findFirst().orElseThrow();
+    assertThat(commerce).contains("Statement of intent", "Partner intelligence dialogue")
+        .doesNotContain("Letter of intent");
+    String pacific = run.out().lines().dropWhile(l -> !l.contains("pacific-demo-password"))
+        .skip(1).findFirst().orElseThrow();
+    assertThat(pacific).contains("Letter of intent").doesNotContain("Statement of intent");
   }
 
   @Test

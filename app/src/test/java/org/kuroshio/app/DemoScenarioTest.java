@@ -147,7 +147,7 @@ class DemoScenarioTest {
   void contributorsAreThePartnersNeverTheAccusedSide() {
     Set<String> contributors = objects.stream().map(DemoScenario::contributor)
         .collect(Collectors.toSet());
-    assertThat(contributors).containsExactlyInAnyOrder(DemoScenario.OPERATOR, DemoScenario.NSB,
+    assertThat(contributors).containsExactlyInAnyOrder(DemoScenario.NSB,
         DemoScenario.PACIFIC_ALLY, DemoScenario.COMMERCE, DemoScenario.COMPUTER_ASSOCIATION);
   }
 
@@ -155,7 +155,10 @@ class DemoScenarioTest {
   void everyPartnerHasOneAccountAndTheTokenIsOnTheBureau() {
     assertThat(DemoScenario.users()).extracting(DemoScenario.DemoUser::organisation)
         .containsExactlyInAnyOrder(DemoScenario.NSB, DemoScenario.PACIFIC_ALLY,
-            DemoScenario.COMMERCE, DemoScenario.COMPUTER_ASSOCIATION);
+            DemoScenario.COMMERCE, DemoScenario.COMPUTER_ASSOCIATION, DemoScenario.OPERATOR);
+    assertThat(DemoScenario.agreements()).extracting(a -> a.collectionId())
+        .containsExactlyInAnyOrder(DemoScenario.LOI_COLLECTION, DemoScenario.SOI_COLLECTION,
+            DemoScenario.PARTNER_COLLECTION);
     assertThat(DemoScenario.users().get(0).token()).isNotBlank();
   }
 }

@@ -18,7 +18,7 @@ class HealthIT {
     AppConfig config = AppConfig.defaults();
     config = new AppConfig(config.node(),
         new AppConfig.HttpSettings("127.0.0.1", 0, config.http().maxContentLength()),
-        config.database(), config.dataDir(), config.collections(), config.users());
+        config.database(), config.dataDir(), config.organisations(), config.users());
     try (Node node = Node.start(config, store, Clock.systemUTC())) {
       HttpClient http = HttpClient.newHttpClient();
       HttpRequest health = HttpRequest.newBuilder(node.uri().resolve("health")).build();

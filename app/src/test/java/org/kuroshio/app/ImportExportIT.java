@@ -25,6 +25,8 @@ import org.kuroshio.taxii.client.TaxiiClient;
  */
 class ImportExportIT {
   private static final String TOKEN = "import-export-test-token";
+  private static final String LOCAL =
+      org.kuroshio.sharing.SharingState.localCollectionId(DemoScenario.NSB);
 
   @TempDir Path dir;
 
@@ -36,7 +38,7 @@ class ImportExportIT {
           "http": {"host": "127.0.0.1", "port": 0},
           "data_dir": "%s",
           "users": [{"name": "ops", "organisation": "%s", "roles": ["analyst"],
-                     "token_hashes": ["%s"], "collections": {"*": "read-write"}}]
+                     "token_hashes": ["%s"]}]
         }
         """.formatted(DemoScenario.NSB, dir.resolve("node").toString().replace("\\", "/"),
         DemoScenario.NSB, Credentials.hashToken(TOKEN)));
@@ -109,7 +111,7 @@ class ImportExportIT {
     try (Node node = Node.start(AppConfig.load(cfg, Map.of()))) {
       TaxiiClient client = TaxiiClient.builder(node.uri().resolve("api/"))
           .bearerToken(TOKEN).build();
-      Set<String> served = client.allObjects(AppConfig.DEFAULT_COLLECTION_ID,
+      Set<String> served = client.allObjects(LOCAL,
           TaxiiFilter.none()).map(o -> o.get("id").asString()).collect(Collectors.toSet());
       assertThat(served).isEqualTo(exported);
 
@@ -122,12 +124,12 @@ class ImportExportIT {
              "name": "Posted over TAXII"}]}
           """);
       CliRun remote = CliRun.run(Map.of("KUROSHIO_TOKEN", TOKEN), "import", "--url",
-          node.uri().resolve("api/").toString(), "--collection", AppConfig.DEFAULT_COLLECTION_ID,
+          node.uri().resolve("api/").toString(), "--collection", LOCAL,
           extra.toString(), scenario.toString());
       assertThat(remote.code()).as(remote.err()).isEqualTo(Main.OK);
       assertThat(remote.out()).startsWith("read 39 objects: ")
           .contains(" 0 rejected");
-      assertThat(client.getObject(AppConfig.DEFAULT_COLLECTION_ID,
+      assertThat(client.getObject(LOCAL,
           "identity--00000000-0000-4000-8000-0000000000b2", TaxiiFilter.none()).body().objects())
           .hasSize(1);
     }
@@ -178,7 +180,7 @@ class ImportExportIT {
   @Test
   void remoteImportNeedsCredentials() throws IOException {
     CliRun run = CliRun.run(Map.of(), "import", "--url", "http://127.0.0.1:9/api/",
-        "--collection", AppConfig.DEFAULT_COLLECTION_ID, scenarioFile().toString());
+        "--collection", LOCAL, scenarioFile().toString());
     assertThat(run.code()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--url needs credentials");
   }

@@ -40,10 +40,12 @@ import tools.jackson.databind.JsonNode;
 abstract class NodeScenario {
   private static final String PARTNERS = DemoScenario.PARTNER_COLLECTION;
   private static final String LOI = DemoScenario.LOI_COLLECTION;
+  private static final String SOI = DemoScenario.SOI_COLLECTION;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private Node node;
   private URI apiRoot;
+  private Map<String, Integer> firstLoad;
 
   /** Returns the database the node stores into (the data directory is a temporary folder). */
   protected abstract AppConfig.DatabaseSettings database() throws Exception;
@@ -58,7 +60,7 @@ abstract class NodeScenario {
         .withListener("127.0.0.1", 0)
         .withDatabase(database());
     node = Node.start(config);
-    DemoScenario.load(node.data());
+    firstLoad = DemoScenario.load(node.data());
     apiRoot = node.uri().resolve("api/");
   }
 
@@ -108,40 +110,102 @@ abstract class NodeScenario {
     assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD");
   }
 
+  private static String local(String organisation) {
+    return org.kuroshio.sharing.SharingState.localCollectionId(organisation);
+  }
+
+  private static Set<String> tlp(StixObject o) {
+    return Set.copyOf(org.kuroshio.stix.Markings.tlp(o).map(t -> Set.of(t.wireName()))
+        .orElse(Set.of()));
+  }
+
+  /**
+   * The scenario objects a party of an agreement covering cyber may read, computed plainly:
+   * objects marked with an allowed TLP, without relationships or sightings whose ends are not
+   * themselves readable (the organisations' identities are the node's own, not the scenario's).
+   */
+  private static Set<String> readable(Set<String> levels) {
+    Set<String> orgs = Set.of(DemoScenario.NSB, DemoScenario.PACIFIC_ALLY, DemoScenario.COMMERCE,
+        DemoScenario.COMPUTER_ASSOCIATION, DemoScenario.OPERATOR);
+    Set<String> ok = new java.util.HashSet<>(orgs);
+    List<StixObject> all = DemoScenario.objects();
+    for (StixObject o : all) {
+      if (!o.type().equals("relationship") && !o.type().equals("sighting")
+          && !tlp(o).isEmpty() && levels.containsAll(tlp(o))) {
+        ok.add(o.id());
+      }
+    }
+    for (StixObject o : all) {
+      if ((o.type().equals("relationship") || o.type().equals("sighting"))
+          && levels.containsAll(tlp(o))
+          && o.string("source_ref").map(ok::contains).orElse(true)
+          && o.string("target_ref").map(ok::contains).orElse(true)
+          && o.string("sighting_of_ref").map(ok::contains).orElse(true)) {
+        ok.add(o.id());
+      }
+    }
+    ok.removeAll(orgs);
+    return ok;
+  }
+
+  private static final Set<String> GREEN = Set.of("clear", "green");
+
   @Test
-  void eachPartnerSeesItsCollections() {
+  void eachPartnerSeesItsLocalCollectionAndItsAgreements() {
     assertThat(as("nsb").collections()).extracting(TaxiiCollection::id)
-        .containsExactlyInAnyOrder(PARTNERS, LOI);
+        .containsExactlyInAnyOrder(local(DemoScenario.NSB), PARTNERS, LOI, SOI);
     assertThat(as("commerce").collections()).extracting(TaxiiCollection::id)
-        .containsExactly(PARTNERS);
+        .containsExactlyInAnyOrder(local(DemoScenario.COMMERCE), PARTNERS, SOI);
+    assertThat(as("association").collections()).extracting(TaxiiCollection::id)
+        .containsExactlyInAnyOrder(local(DemoScenario.COMPUTER_ASSOCIATION), PARTNERS);
     TaxiiCollection partners = as("association").collection(PARTNERS);
-    assertThat(partners.title()).isEqualTo("Partner intelligence");
+    assertThat(partners.title()).isEqualTo("Partner intelligence dialogue");
     assertThat(partners.canRead()).isTrue();
     assertThat(partners.canWrite()).isTrue();
   }
 
   @Test
-  void theWholeScenarioCanBeReadPageByPage() {
-    Set<String> expected = DemoScenario.objects().stream().map(StixObject::id)
-        .collect(Collectors.toSet());
+  void theDialogueReleasesExactlyTheGreenScenario_pageByPage() {
     Set<String> read = as("pacific").allObjects(PARTNERS, TaxiiFilter.none().withLimit(7))
+        .filter(o -> !Set.of("marking-definition", "extension-definition", "identity",
+            "kuroshio-agreement").contains(o.get("type").asString()))
         .map(o -> o.get("id").asString())
         .collect(Collectors.toSet());
+    // Another test posts one more GREEN indicator into the dialogue.
+    read.remove("indicator--00000000-0000-4000-8000-0000000000c1");
+    Set<String> expected = readable(GREEN);
+    expected.removeIf(id -> id.startsWith("identity--") || id.startsWith("marking-definition--"));
     assertThat(read).isEqualTo(expected);
   }
 
   @Test
+  void amberObjectsStayOutOfTheDialogue_evenByIdOrManifest() {
+    List<String> amber = DemoScenario.objects().stream()
+        .filter(o -> tlp(o).contains("amber")).map(StixObject::id).toList();
+    assertThat(amber).isNotEmpty();
+    TaxiiClient commerce = as("commerce");
+    Set<String> manifest = commerce.manifest(PARTNERS, TaxiiFilter.none().withLimit(1000)).body()
+        .objects().stream().map(r -> r.id()).collect(Collectors.toSet());
+    for (String id : amber) {
+      assertThat(manifest).doesNotContain(id);
+      assertThatThrownBy(() -> commerce.getObject(PARTNERS, id, TaxiiFilter.none()))
+          .isInstanceOfSatisfying(TaxiiException.class,
+              e -> assertThat(e.status()).isEqualTo(404));
+    }
+  }
+
+  @Test
   void objectsCanBeFilteredByType() {
-    List<String> scenario = DemoScenario.objects().stream()
-        .filter(o -> o.type().equals("indicator")).map(StixObject::id).toList();
+    List<String> green = DemoScenario.objects().stream()
+        .filter(o -> o.type().equals("indicator") && GREEN.containsAll(tlp(o)))
+        .map(StixObject::id).toList();
     Envelope indicators = as("nsb").getObjects(PARTNERS, TaxiiFilter.none()
         .withTypes("indicator")).body();
-    // Another test may have posted one more indicator; the scenario's six must all be there.
     assertThat(indicators.objects())
         .allSatisfy(o -> assertThat(o.get("type").asString()).isEqualTo("indicator"))
         .extracting(o -> o.get("id").asString())
-        .containsAll(scenario);
-    assertThat(scenario).hasSize(6);
+        .containsAll(green);
+    assertThat(green).hasSize(4);
   }
 
   @Test
@@ -156,10 +220,17 @@ abstract class NodeScenario {
   }
 
   @Test
-  void theManifestListsEveryObjectOfTheLetterOfIntent() {
-    Manifest m = as("pacific").manifest(LOI, TaxiiFilter.none()).body();
-    assertThat(m.objects()).hasSize(16);
-    assertThat(m.objects()).allSatisfy(r -> assertThat(r.version()).isNotBlank());
+  void theLetterOfIntentCarriesTheAmberWorkOfItsTwoParties() {
+    Set<String> expected = DemoScenario.objects().stream()
+        .filter(o -> tlp(o).contains("amber")
+            && Set.of(DemoScenario.NSB, DemoScenario.PACIFIC_ALLY)
+                .contains(DemoScenario.contributor(o)))
+        .map(StixObject::id).collect(Collectors.toSet());
+    Set<String> manifest = as("pacific").manifest(LOI, TaxiiFilter.none().withLimit(1000)).body()
+        .objects().stream().map(r -> r.id()).collect(Collectors.toSet());
+    assertThat(manifest).containsAll(expected);
+    assertThat(as("nsb").manifest(SOI, TaxiiFilter.none().withLimit(1000)).body().objects())
+        .extracting(r -> r.id()).doesNotContainAnyElementsOf(expected);
   }
 
   @Test
@@ -199,7 +270,7 @@ abstract class NodeScenario {
   void theBureauTokenWorksAsABearerToken() {
     TaxiiClient token = TaxiiClient.builder(apiRoot)
         .bearerToken(DemoScenario.users().get(0).token()).build();
-    assertThat(token.collections()).hasSize(2);
+    assertThat(token.collections()).hasSize(4);
   }
 
   @Test
@@ -262,8 +333,11 @@ abstract class NodeScenario {
 
   @Test
   void loadingTheScenarioAgainChangesNothing() {
+    int before = as("nsb").manifest(LOI, TaxiiFilter.none().withLimit(1000)).body().objects()
+        .size();
     Map<String, Integer> again = DemoScenario.load(node.data());
-    assertThat(again).containsEntry(PARTNERS, 38).containsEntry(LOI, 16);
-    assertThat(as("nsb").manifest(LOI, TaxiiFilter.none()).body().objects()).hasSize(16);
+    assertThat(again).isEqualTo(firstLoad);
+    assertThat(as("nsb").manifest(LOI, TaxiiFilter.none().withLimit(1000)).body().objects())
+        .hasSize(before);
   }
 }

@@ -48,15 +48,14 @@ class RoutesTest {
     log.start();
     httpLogger.addAppender(log);
     store = Stores.h2InMemory("routes-" + UUID.randomUUID());
-    store.putCollection(CollectionInfo.of(COLLECTION, "Shared", null));
     FixedClock clock = new FixedClock();
     String hash = Credentials.hashPassword("pw".toCharArray(), Credentials.MIN_ITERATIONS);
-    Accounts accounts = Accounts.of(List.of(new UserAccount("dora", "org-d",
-        Set.of(Role.ANALYST), hash, List.of(), Map.of(COLLECTION, Permission.READ))), clock);
-    NodeData data = NodeData.open(store, accounts, IngestSettings.DEFAULT, clock);
+    AppConfig config = AppConfig.defaults().withUsers(List.of(new UserAccount("dora",
+        AppConfig.DEFAULT_ORGANISATION, Set.of(Role.ANALYST), hash, List.of(), Map.of())));
+    NodeServices services = NodeServices.open(config, store, clock);
     metrics = new NodeMetrics();
-    Main.Wiring wiring = new Main.Wiring(data, accounts, TaxiiSettings.defaults(), metrics,
-        () -> true);
+    Main.Wiring wiring = new Main.Wiring(services.data(), services.accounts(),
+        TaxiiSettings.defaults(), metrics, () -> true);
     app = Javalin.create(c -> {
       Main.routes(c, wiring);
       c.routes.get("/test/thread", ctx -> ctx.result(
@@ -109,7 +108,7 @@ class RoutesTest {
         .collections();
 
     assertThat(logLineFor("/api/collections/"))
-        .contains("status=200", "principal=dora", "org=org-d");
+        .contains("status=200", "principal=dora", "org=" + AppConfig.DEFAULT_ORGANISATION);
   }
 
   @Test

@@ -30,8 +30,9 @@ import org.kuroshio.sharing.Credentials;
  */
 public final class EndToEnd {
   private static final String ORG = "identity--00000000-0000-4000-8000-00000000b0b0";
-  private static final String IMPORTED = "0b1e0c7a-5d3e-4b8e-9c2f-6a1d2e3f4a5b";
-  private static final String POSTED = "1c2f1d8b-6e4f-4c9f-8d3a-7b2e3f4a5b6c";
+  /** The node organisation's local collection: import, GET and POST all use it. */
+  private static final String IMPORTED = org.kuroshio.sharing.SharingState.localCollectionId(ORG);
+  private static final String POSTED = IMPORTED;
 
   private final Path jar;
   private final Path work;
@@ -122,10 +123,8 @@ public final class EndToEnd {
         + "\"http\": {\"host\": \"127.0.0.1\", \"port\": " + port + ", \"max_content_length\": 104857600},\n"
         + database
         + "\"data_dir\": \"" + dir.resolve("data").toString().replace("\\", "/") + "\",\n"
-        + "\"collections\": [{\"id\": \"" + IMPORTED + "\", \"title\": \"Imported\"},"
-        + " {\"id\": \"" + POSTED + "\", \"title\": \"Posted\"}],\n"
         + "\"users\": [{\"name\": \"bench\", \"organisation\": \"" + ORG + "\", \"roles\": [\"machine\"],"
-        + " \"token_hashes\": [\"" + Credentials.hashToken(token) + "\"], \"collections\": {\"*\": \"read-write\"}}]\n}\n";
+        + " \"token_hashes\": [\"" + Credentials.hashToken(token) + "\"]}]\n}\n";
   }
 
   private static String java() {

@@ -281,7 +281,8 @@ final class TaxiiRoutes {
     String cid = ctx.pathParam("collectionId");
     Filters f = Filters.parse(ctx.queryParamMap(), settings.maxPageSize());
     String scope = f.scope("objects|" + cid);
-    Page<StoredVersion> page = data.query(principal, cid, f.query(null, true, cursor(f, scope)));
+    Page<StoredVersion> page = data.query(principal, cid, f.query(null, true, cursor(f, scope)),
+        "taxii.objects");
     writeEnvelope(ctx, page, scope);
   }
 
@@ -292,7 +293,7 @@ final class TaxiiRoutes {
     requireObject(principal, cid, oid);
     String scope = f.scope("object|" + cid + "|" + oid);
     Page<StoredVersion> page =
-        data.query(principal, cid, f.query(Set.of(oid), true, cursor(f, scope)));
+        data.query(principal, cid, f.query(Set.of(oid), true, cursor(f, scope)), "taxii.object");
     writeEnvelope(ctx, page, scope);
   }
 
@@ -300,7 +301,8 @@ final class TaxiiRoutes {
     String cid = ctx.pathParam("collectionId");
     Filters f = Filters.parse(ctx.queryParamMap(), settings.maxPageSize());
     String scope = f.scope("manifest|" + cid);
-    Page<StoredVersion> page = data.query(principal, cid, f.query(null, false, cursor(f, scope)));
+    Page<StoredVersion> page = data.query(principal, cid, f.query(null, false, cursor(f, scope)),
+        "taxii.manifest");
     List<ManifestRecord> records = new ArrayList<>(page.items().size());
     for (StoredVersion v : page.items()) {
       records.add(new ManifestRecord(v.id(), v.dateAdded(), v.versionText(),
@@ -320,7 +322,7 @@ final class TaxiiRoutes {
     Page<StoredVersion> page = data.query(principal, cid,
         new org.kuroshio.store.ObjectQuery(f.addedAfter, Set.of(oid), Set.of(),
             org.kuroshio.store.VersionMatch.ALL, f.specVersions, f.limit, cursor(f, scope),
-            false));
+            false), "taxii.versions");
     List<String> versions = new ArrayList<>(page.items().size());
     for (StoredVersion v : page.items()) {
       versions.add(v.versionText());

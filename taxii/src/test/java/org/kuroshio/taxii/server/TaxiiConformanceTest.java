@@ -19,15 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.Credentials;
-import org.kuroshio.sharing.IngestSettings;
 import org.kuroshio.sharing.NodeData;
-import org.kuroshio.sharing.Permission;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.UserAccount;
 import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.StixObject;
-import org.kuroshio.store.CollectionInfo;
 import org.kuroshio.store.StixStore;
 import org.kuroshio.store.Stores;
 import org.kuroshio.taxii.Discovery;
@@ -127,8 +124,10 @@ class TaxiiConformanceTest {
   void dateAddedHeaders_onObjectsObjectManifestAndVersions() {
     StixObject indicator = stored();
     String objects = node.objectsPath(C1);
-    for (String path : List.of(objects, objects + indicator.id() + "/",
-        "/api/collections/" + C1 + "/manifest/", objects + indicator.id() + "/versions/")) {
+    // only what the test wrote: the node's own setup objects were added earlier
+    for (String path : List.of(objects + node.freshQuery(), objects + indicator.id() + "/",
+        "/api/collections/" + C1 + "/manifest/" + node.freshQuery(),
+        objects + indicator.id() + "/versions/")) {
       HttpResponse<String> r = node.get(path);
 
       assertThat(r.statusCode()).as(path).isEqualTo(200);
@@ -174,12 +173,12 @@ class TaxiiConformanceTest {
   @Test
   void theAuthenticatedPrincipalIsRecordedOnTheRequest() {
     StixStore store = Stores.h2InMemory("principal-" + UUID.randomUUID());
-    store.putCollection(CollectionInfo.of(C1, "Alpha", null));
     FixedClock clock = new FixedClock();
     String hash = Credentials.hashPassword("pw".toCharArray(), Credentials.MIN_ITERATIONS);
-    Accounts accounts = Accounts.of(List.of(new UserAccount("carol", "org-c",
-        Set.of(Role.ANALYST), hash, List.of(), Map.of(C1, Permission.READ))), clock);
-    NodeData data = NodeData.open(store, accounts, IngestSettings.DEFAULT, clock);
+    TestNode.Wiring wiring = TestNode.wire(store, clock, List.of(new UserAccount("carol",
+        TestNode.ORG_C, Set.of(Role.ANALYST), hash, List.of(), Map.of())));
+    NodeData data = wiring.data();
+    Accounts accounts = wiring.accounts();
     Map<String, String> seen = new ConcurrentHashMap<>();
     Javalin app = Javalin.create(c -> {
       TaxiiServer.register(c, data, accounts, TaxiiSettings.defaults());

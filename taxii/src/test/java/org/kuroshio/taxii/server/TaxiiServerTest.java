@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kuroshio.taxii.server.TestNode.C1;
 import static org.kuroshio.taxii.server.TestNode.C2;
 import static org.kuroshio.taxii.server.TestNode.HIDDEN;
+import static org.kuroshio.taxii.server.TestNode.LOCAL_A;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -12,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kuroshio.sharing.SharingState;
 import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.StixObject;
+import org.kuroshio.stix.Tlp;
 import org.kuroshio.taxii.ApiRoot;
 import org.kuroshio.taxii.Discovery;
 import org.kuroshio.taxii.Envelope;
@@ -70,15 +73,50 @@ class TaxiiServerTest {
   }
 
   @Test
-  void collections_listOnlyVisibleOnesWithRights() {
+  void collections_listLocalThenTheAgreementsInForceOfTheOrganisation() {
     List<TaxiiCollection> cs = alice.collections();
 
-    assertThat(cs).extracting(TaxiiCollection::id).containsExactly(C1, C2);
-    assertThat(cs.get(0).canRead()).isTrue();
-    assertThat(cs.get(0).canWrite()).isTrue();
-    assertThat(cs.get(1).canWrite()).isFalse();
-    assertThat(cs.get(0).mediaTypes()).containsExactly("application/stix+json;version=2.1");
-    assertThat(alice.collection(C1).description()).isEqualTo("alice writes here");
+    assertThat(cs).extracting(TaxiiCollection::id).containsExactly(LOCAL_A, C1, C2);
+    assertThat(cs).allSatisfy(c -> {
+      assertThat(c.canRead()).as(c.id()).isTrue();
+      assertThat(c.canWrite()).as(c.id()).isTrue();
+      assertThat(c.mediaTypes()).containsExactly("application/stix+json;version=2.1");
+    });
+    TaxiiCollection alpha = alice.collection(C1);
+    assertThat(alpha.title()).isEqualTo("Alpha");
+    assertThat(alpha.description()).isEqualTo("letter-of-intent between Agency A, Bureau B;"
+        + " domains cyber, defence-research, disaster-response, fimi, maritime; up to "
+        + Tlp.RED.displayName());
+  }
+
+  @Test
+  void collections_ofAReadOnlyUserCannotBeWritten() {
+    List<TaxiiCollection> cs = node.reader().collections();
+
+    assertThat(cs).extracting(TaxiiCollection::id)
+        .containsExactly(SharingState.localCollectionId(TestNode.ORG_B), C1, HIDDEN);
+    assertThat(cs).allSatisfy(c -> {
+      assertThat(c.canRead()).as(c.id()).isTrue();
+      assertThat(c.canWrite()).as(c.id()).isFalse();
+    });
+  }
+
+  @Test
+  void agreementCollection_givesThePartnerOnlyWhatTheReleaseRuleLetsGo() {
+    StixObject green = fx.indicator().tlp(Tlp.GREEN).build();
+    StixObject unmarked = fx.indicator().build();
+    alice.addObjects(C1, List.of(green, unmarked));
+
+    assertThat(ids(alice.getObjects(C1, node.fresh()).body()))
+        .containsExactly(green.id(), unmarked.id());
+    assertThat(ids(node.reader().getObjects(C1, node.fresh()).body()))
+        .containsExactly(green.id());
+    assertThat(ids(node.reader().getObject(C1, green.id(), TaxiiFilter.none()).body()))
+        .containsExactly(green.id());
+    assertThat(catchTaxii(() -> node.reader().getObject(C1, unmarked.id(), TaxiiFilter.none()))
+        .status()).isEqualTo(404);
+    assertThat(node.reader().manifest(C1, node.fresh()).body().objects())
+        .extracting(r -> r.id()).containsExactly(green.id());
   }
 
   @Test
@@ -126,13 +164,13 @@ class TaxiiServerTest {
     assertThat(status.failures().get(0).id()).isEqualTo(wrongPrefix.get("id").asString());
     assertThat(status.failures().get(0).message()).contains("id");
     assertThat(status.failures().get(1).message()).contains("modified");
-    assertThat(ids(alice.getObjects(C1, TaxiiFilter.none()).body()))
+    assertThat(ids(alice.getObjects(C1, node.fresh()).body()))
         .containsExactly(good.id());
   }
 
   @Test
-  void getObjects_emptyCollectionIsAnEmptyObject() {
-    HttpResponse<String> r = node.get(node.objectsPath(C1));
+  void getObjects_emptyResultIsAnEmptyObject() {
+    HttpResponse<String> r = node.get(node.objectsPath(C1) + node.freshQuery());
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{}");
@@ -144,7 +182,7 @@ class TaxiiServerTest {
     List<StixObject> objects = indicators(3);
     alice.addObjects(C1, objects);
 
-    TaxiiPage<Envelope> page = alice.getObjects(C1, TaxiiFilter.none());
+    TaxiiPage<Envelope> page = alice.getObjects(C1, node.fresh());
 
     assertThat(page.body().more()).isFalse();
     assertThat(page.body().next()).isNull();
@@ -163,7 +201,7 @@ class TaxiiServerTest {
     alice.addObjects(C1, objects);
 
     List<String> seen = new ArrayList<>();
-    TaxiiFilter f = TaxiiFilter.none().withLimit(2);
+    TaxiiFilter f = node.fresh().withLimit(2);
     TaxiiPage<Envelope> page = alice.getObjects(C1, f);
     int pages = 1;
     seen.addAll(ids(page.body()));
@@ -176,7 +214,7 @@ class TaxiiServerTest {
 
     assertThat(pages).isEqualTo(3);
     assertThat(seen).containsExactlyElementsOf(objects.stream().map(StixObject::id).toList());
-    assertThat(alice.allObjects(C1, TaxiiFilter.none().withLimit(2)).count()).isEqualTo(5);
+    assertThat(alice.allObjects(C1, node.fresh().withLimit(2)).count()).isEqualTo(5);
   }
 
   @Test
@@ -218,13 +256,13 @@ class TaxiiServerTest {
     v3.put("modified", "2026-03-01T00:00:00.000Z");
     alice.addEnvelope(C1, Envelope.of(List.of(v1.json(), v2, v3)));
 
-    assertThat(modifieds(TaxiiFilter.none())).containsExactly("2026-03-01T00:00:00.000Z");
-    assertThat(modifieds(TaxiiFilter.none().withVersions("first")))
+    assertThat(modifieds(node.fresh())).containsExactly("2026-03-01T00:00:00.000Z");
+    assertThat(modifieds(node.fresh().withVersions("first")))
         .containsExactly("2026-01-01T00:00:00.000Z");
-    assertThat(modifieds(TaxiiFilter.none().withVersions("all"))).hasSize(3);
-    assertThat(modifieds(TaxiiFilter.none().withVersions("first", "last")))
+    assertThat(modifieds(node.fresh().withVersions("all"))).hasSize(3);
+    assertThat(modifieds(node.fresh().withVersions("first", "last")))
         .containsExactlyInAnyOrder("2026-01-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z");
-    assertThat(modifieds(TaxiiFilter.none().withVersions("2026-02-01T00:00:00.000Z")))
+    assertThat(modifieds(node.fresh().withVersions("2026-02-01T00:00:00.000Z")))
         .containsExactly("2026-02-01T00:00:00.000Z");
   }
 
@@ -238,7 +276,7 @@ class TaxiiServerTest {
     StixObject o = fx.malware().build();
     alice.addObjects(C1, List.of(o));
 
-    assertThat(ids(alice.getObjects(C1, TaxiiFilter.none().withSpecVersions("2.1")).body()))
+    assertThat(ids(alice.getObjects(C1, node.fresh().withSpecVersions("2.1")).body()))
         .containsExactly(o.id());
     assertThat(alice.getObjects(C1, TaxiiFilter.none().withSpecVersions("2.0")).body()
         .objects()).isEmpty();
@@ -264,7 +302,7 @@ class TaxiiServerTest {
     List<StixObject> objects = indicators(3);
     alice.addObjects(C1, objects);
 
-    TaxiiPage<Manifest> page = alice.manifest(C1, TaxiiFilter.none().withLimit(2));
+    TaxiiPage<Manifest> page = alice.manifest(C1, node.fresh().withLimit(2));
 
     assertThat(page.body().more()).isTrue();
     assertThat(page.body().objects()).hasSize(2);
@@ -274,7 +312,7 @@ class TaxiiServerTest {
     assertThat(page.body().objects().get(0).mediaType())
         .isEqualTo("application/stix+json;version=2.1");
     assertThat(page.dateAddedFirst()).isEqualTo(page.body().objects().get(0).dateAdded());
-    Manifest rest = alice.manifest(C1, TaxiiFilter.none().withLimit(2)
+    Manifest rest = alice.manifest(C1, node.fresh().withLimit(2)
         .withNext(page.body().next())).body();
     assertThat(rest.objects()).extracting(r -> r.id()).containsExactly(objects.get(2).id());
     assertThat(rest.more()).isFalse();
@@ -312,11 +350,15 @@ class TaxiiServerTest {
 
   @Test
   void deleteObject_needsWriteRight() {
-    StixObject o = fx.malware().build();
+    StixObject o = fx.malware().tlp(Tlp.GREEN).build();
     alice.addObjects(C1, List.of(o));
+    assertThat(ids(node.reader().getObject(C1, o.id(), TaxiiFilter.none()).body()))
+        .containsExactly(o.id());
 
     assertThat(catchTaxii(() -> node.reader().deleteObject(C1, o.id(), TaxiiFilter.none()))
         .status()).isEqualTo(403);
+    assertThat(ids(alice.getObject(C1, o.id(), TaxiiFilter.none()).body()))
+        .containsExactly(o.id());
   }
 
   @Test
@@ -342,7 +384,7 @@ class TaxiiServerTest {
 
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.error().description()).contains("write");
-    assertThat(alice.getObjects(C1, TaxiiFilter.none()).body().objects()).isEmpty();
+    assertThat(alice.getObjects(C1, node.fresh()).body().objects()).isEmpty();
   }
 
   @Test
@@ -350,7 +392,8 @@ class TaxiiServerTest {
     TaxiiClient byToken = TaxiiClient.builder(node.apiRoot).bearerToken(TestNode.ALICE_TOKEN)
         .build();
 
-    assertThat(byToken.collections()).hasSize(2);
+    assertThat(byToken.collections()).extracting(TaxiiCollection::id)
+        .containsExactly(LOCAL_A, C1, C2);
     TaxiiClient wrong = TaxiiClient.builder(node.apiRoot)
         .bearerToken(org.kuroshio.sharing.Credentials.newToken()).build();
     assertThat(catchTaxii(wrong::collections).status()).isEqualTo(401);
