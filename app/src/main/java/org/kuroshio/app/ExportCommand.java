@@ -13,7 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.BundleSignature;
+import org.kuroshio.sharing.Agreement;
 import org.kuroshio.sharing.NodeData;
+import org.kuroshio.sharing.Role;
 import org.kuroshio.sharing.NodeKey;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.BundleWriter;
@@ -46,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--collection", paramLabel = "ID",
-      description = "collection id (default: the first configured collection)")
+      description = "collection id (default: the node organisation's local collection)")
   @Nullable String collection;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -62,8 +64,32 @@ final class ExportCommand implements Callable<Integer> {
           + " DATA_DIR/keys): writes FILE.sig beside the -o FILE")
   boolean sign;
 
+  @Option(names = "--for", paramLabel = "ORG",
+      description = "export only what the release rule gives this organisation (identity id)"
+          + " under --agreement, signed (needs -o FILE); for partners without a network link")
+  @Nullable String recipient;
+
+  @Option(names = "--agreement", paramLabel = "ID",
+      description = "the agreement (kuroshio-agreement--UUID or its UUID) the --for export is"
+          + " made under; its collection is exported")
+  @Nullable String agreement;
+
   @Override
   public Integer call() throws IOException {
+    if ((recipient == null) != (agreement == null)) {
+      throw new IllegalArgumentException("--for and --agreement go together");
+    }
+    if (recipient != null) {
+      if (output == null) {
+        throw new IllegalArgumentException("--for needs -o FILE: the bundle is signed and the"
+            + " signature goes beside it");
+      }
+      if (collection != null) {
+        throw new IllegalArgumentException("--for exports the agreement's collection; leave out"
+            + " --collection");
+      }
+      sign = true;
+    }
     if (sign && output == null) {
       throw new IllegalArgumentException("--sign needs -o FILE: the signature goes beside it");
     }
@@ -73,7 +99,20 @@ final class ExportCommand implements Callable<Integer> {
     try (OfflineNode node = OfflineNode.open(cfg)) {
       NodeData data = node.data();
       Principal operator = node.operator();
-      String target = node.collection(collection);
+      String target;
+      if (recipient != null && agreement != null) {
+        // Read as the recipient: the door applies the release rule for it and audits the
+        // release to it.
+        operator = new Principal("export", recipient, Set.of(Role.MACHINE));
+        target = agreement.startsWith(Agreement.PREFIX)
+            ? agreement.substring(Agreement.PREFIX.length()) : agreement;
+        if (data.collection(operator, target).isEmpty()) {
+          throw new Main.CommandFailure("organisation " + recipient + " is not a party to an"
+              + " agreement in force with id " + agreement + " on this node");
+        }
+      } else {
+        target = node.collection(collection);
+      }
       long count;
       if (output == null) {
         PrintStream stdout = new PrintStream(new NonClosing(main.stdout()), false);
@@ -93,7 +132,8 @@ final class ExportCommand implements Callable<Integer> {
         }
       }
       spec.commandLine().getErr().println("kuroshio: exported " + count + " objects from"
-          + " collection " + target + (output == null ? "" : " to " + output));
+          + " collection " + target + (recipient == null ? "" : " released to " + recipient)
+          + (output == null ? "" : " to " + output));
       if (key != null && output != null) {
         BundleSignature s = KeyCommand.sign(output, key, cfg);
         spec.commandLine().getErr().println("kuroshio: signed as " + s.signer() + " with key "
@@ -116,11 +156,12 @@ final class ExportCommand implements Callable<Integer> {
    */
   static long writeBundle(NodeData data, Principal principal, String collectionId,
       OutputStream out, boolean every) {
+    String action = principal.user().equals("export") ? "export.for" : "export";
     ObjectQuery query = new ObjectQuery(null, Set.of(), Set.of(),
         every ? VersionMatch.ALL : VersionMatch.LAST, Set.of(), PAGE, null, true);
     try (BundleWriter writer = BundleWriter.open(out, "bundle--" + UUID.randomUUID())) {
       while (true) {
-        Page<StoredVersion> page = data.query(principal, collectionId, query);
+        Page<StoredVersion> page = data.query(principal, collectionId, query, action);
         for (StoredVersion v : page.items()) {
           String json = v.json();
           if (json != null) {
