@@ -40,11 +40,12 @@ final class StoreGovernance implements Governance {
     List<Organisation> orgs = directory.organisations();
     List<Agreement> agreements = directory.agreements();
     state.set(SharingState.of(node.id(), orgs, agreements));
-    for (Organisation o : orgs) {
-      ensureLocal(o);
-    }
+    // Agreement collections first: an organisation's identity also joins them.
     for (Agreement a : agreements) {
       ensureCollection(a);
+    }
+    for (Organisation o : orgs) {
+      ensureLocal(o);
     }
   }
 

@@ -489,7 +489,16 @@ final class StoreNodeData implements NodeData {
     if (!t.permission().canWrite()) {
       throw new PolicyViolationException("no write right on collection " + collectionId);
     }
-    String agreement = t.agreement() == null ? null : t.agreement().id();
+    Agreement a = t.agreement();
+    String agreement = a == null ? null : a.id();
+    String node = s.nodeOrganisation();
+    if (a != null && principal.has(Role.MACHINE) && !principal.organisation().equals(node)
+        && a.hasParty(node)) {
+      // A peer node pushing under an agreement: what it sends is received by this node's
+      // organisation, so the onward limits of rule 5 apply here as they would to a pull.
+      return store(batch, collectionId, s, principal.organisation(),
+          "push:" + principal.user(), node, agreement);
+    }
     return store(batch, collectionId, s, principal.organisation(), null, null, agreement);
   }
 

@@ -237,6 +237,43 @@ class NodeDataTest {
   }
 
   @Test
+  void aPeerNodePushingUnderAnAgreement_isReceivedByThisNodesOrganisation() {
+    Principal pacificNode = new Principal("pacific-node", PAC, Set.of(Role.MACHINE));
+    StixObject amber = fx.indicator().tlp(Tlp.AMBER).build();
+    IngestResult r = data.add(pacificNode, loi.collectionId(), List.of(amber));
+    assertThat(r.failures()).isEmpty();
+
+    StoredVersion v = store.versionsOf(List.of(amber.id()), VersionMatch.LAST, false).getFirst();
+    assertThat(v.owner()).isEqualTo(PAC);
+    assertThat(v.receivedBy()).isEqualTo(NSB);
+    assertThat(v.receivedFrom()).isEqualTo("push:pacific-node");
+    assertThat(data.explain(admin, amber.id(), COM).reason())
+        .isEqualTo(Decision.Reason.ONWARD_FORBIDDEN);
+    // An analyst of the partner working on this node contributes, it does not push.
+    StixObject mine = fx.indicator().tlp(Tlp.AMBER).build();
+    data.add(pac, loi.collectionId(), List.of(mine));
+    assertThat(store.versionsOf(List.of(mine.id()), VersionMatch.LAST, false).getFirst()
+        .receivedBy()).isNull();
+  }
+
+  @Test
+  void governance_opensOverADirectoryThatAlreadyHoldsAgreements() {
+    StixStore fresh = Stores.h2InMemory("reopen-" + UUID.randomUUID());
+    try {
+      Directory d = Directory.open(fresh.database(), clock);
+      d.putOrganisation(new Organisation(NSB, "Bureau", clock.instant()));
+      d.putOrganisation(new Organisation(PAC, "Pacific office", clock.instant()));
+      d.putAgreement(loi);
+      Governance g = Governance.open(fresh, d, new Organisation(NSB, "Bureau", clock.instant()),
+          clock);
+      assertThat(g.state().agreement(loi.id())).isPresent();
+      assertThat(fresh.collection(loi.collectionId())).isPresent();
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
   void object_unreleasedLooksExactlyLikeMissing() {
     StixObject amber = fx.indicator().tlp(Tlp.AMBER).build();
     data.add(nsb, local(NSB), List.of(amber));

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,42 +170,10 @@ final class TaxiiRoutes {
   }
 
   private Principal authenticate(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
-      throw unauthorised("credentials are required (HTTP Basic or Bearer token)");
-    }
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header : header.substring(0, space);
-    String value = space < 0 ? "" : header.substring(space + 1).strip();
-    Optional<Principal> principal;
-    if (scheme.equalsIgnoreCase("Basic")) {
-      principal = basic(value);
-    } else if (scheme.equalsIgnoreCase("Bearer")) {
-      principal = value.isEmpty() ? Optional.empty() : accounts.authenticateToken(value);
-    } else {
-      throw unauthorised("unsupported authorisation scheme " + Filters.abbreviate(scheme)
-          + " (use Basic or Bearer)");
-    }
-    return principal.orElseThrow(() -> unauthorised("invalid credentials"));
-  }
-
-  private Optional<Principal> basic(String value) {
-    byte[] decoded;
     try {
-      decoded = Base64.getDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      throw unauthorised("malformed Basic credentials (not base64)");
-    }
-    String text = new String(decoded, StandardCharsets.UTF_8);
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      throw unauthorised("malformed Basic credentials (no ':' between user and password)");
-    }
-    char[] password = text.substring(colon + 1).toCharArray();
-    try {
-      return accounts.authenticateBasic(text.substring(0, colon), password);
-    } finally {
-      java.util.Arrays.fill(password, '\0');
+      return TaxiiServer.authenticate(ctx, accounts);
+    } catch (AuthenticationException e) {
+      throw unauthorised(e.getMessage());
     }
   }
 

@@ -3,7 +3,10 @@ package org.kuroshio.taxii.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.NodeData;
@@ -27,6 +30,55 @@ public final class TaxiiServer {
   public static Optional<Principal> principal(Context ctx) {
     return ctx.attribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? Optional.of(p)
         : Optional.empty();
+  }
+
+  /**
+   * Authenticates a request as the TAXII endpoints do: HTTP Basic or a Bearer token in the
+   * {@code Authorization} header, checked against {@code accounts}. Other HTTP APIs of the node
+   * call this so that every endpoint accepts the same credentials.
+   *
+   * @throws AuthenticationException when the credentials are missing, malformed or wrong; its
+   *     message is fit for a 401 body
+   */
+  public static Principal authenticate(Context ctx, Accounts accounts) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw new AuthenticationException("credentials are required (HTTP Basic or Bearer token)");
+    }
+    int space = header.indexOf(' ');
+    String scheme = space < 0 ? header : header.substring(0, space);
+    String value = space < 0 ? "" : header.substring(space + 1).strip();
+    Optional<Principal> principal;
+    if (scheme.equalsIgnoreCase("Basic")) {
+      principal = basic(value, accounts);
+    } else if (scheme.equalsIgnoreCase("Bearer")) {
+      principal = value.isEmpty() ? Optional.empty() : accounts.authenticateToken(value);
+    } else {
+      throw new AuthenticationException("unsupported authorisation scheme "
+          + Filters.abbreviate(scheme) + " (use Basic or Bearer)");
+    }
+    return principal.orElseThrow(() -> new AuthenticationException("invalid credentials"));
+  }
+
+  private static Optional<Principal> basic(String value, Accounts accounts) {
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      throw new AuthenticationException("malformed Basic credentials (not base64)");
+    }
+    String text = new String(decoded, StandardCharsets.UTF_8);
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      throw new AuthenticationException(
+          "malformed Basic credentials (no ':' between user and password)");
+    }
+    char[] password = text.substring(colon + 1).toCharArray();
+    try {
+      return accounts.authenticateBasic(text.substring(0, colon), password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
   }
 
   /**
