@@ -9,18 +9,18 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Set;
-import org.kuroshio.sharing.Agreement;
-import org.kuroshio.sharing.CollectionView;
-import org.kuroshio.sharing.Principal;
-import org.kuroshio.store.ObjectQuery;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.kuroshio.sharing.Agreement;
+import org.kuroshio.sharing.CollectionView;
 import org.kuroshio.sharing.Credentials;
+import org.kuroshio.sharing.Principal;
+import org.kuroshio.store.ObjectQuery;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kuroshio demo}: starts a node on an embedded database, loads the demo scenario and
@@ -50,6 +50,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "stop once the scenario is loaded and the summary printed (for tests and CI)")
   boolean exitAfterLoad;
 
+  @Option(names = "--federation",
+      description = "start three nodes on loopback instead (the bureau, the Pacific ally and"
+          + " Commerce), exchanging the scenario under the demo agreements")
+  boolean federation;
+
   @Option(names = "--iterations", hidden = true,
       description = "PBKDF2 iterations for the demo passwords")
   int iterations = Credentials.DEFAULT_ITERATIONS;
@@ -63,6 +68,13 @@ final class DemoCommand implements Callable<Integer> {
         deleteQuietly(dir);
       }
     };
+    if (federation) {
+      try {
+        return federated(dir, temporary, cleanup);
+      } finally {
+        cleanup.run();
+      }
+    }
     try {
       AppConfig config = DemoScenario.configure(AppConfig.defaults(), iterations)
           .withDataDir(dir);
@@ -83,6 +95,75 @@ final class DemoCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       cleanup.run();
+    }
+  }
+
+  private int federated(Path dir, boolean temporary, Runnable cleanup)
+      throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    FederationDemo demo = FederationDemo.start(dir, host, iterations);
+    try {
+      out.println();
+      out.println("Three Kuroshio nodes are running on loopback"
+          + (temporary ? " (databases removed on exit)" : " (databases in " + dir + ")") + ":");
+      for (FederationDemo.Member m : demo.members()) {
+        out.printf("  %-9s %s  (login %s / %s)%n", m.name(), m.node().uri(), m.name()
+            .equals("bureau") ? "nsb" : m.name(), m.password());
+      }
+      out.println();
+      out.println("Agreements on every node:");
+      for (Agreement a : DemoScenario.agreements()) {
+        if (!a.collectionId().equals(DemoScenario.PARTNER_COLLECTION)) {
+          out.printf("  %-40s %s, up to %s%n", a.title(),
+              String.join(", ", new java.util.TreeSet<>(a.domains())),
+              a.ceiling().displayName());
+        }
+      }
+      out.println();
+      out.println("Exchange: the Pacific ally pulls the letter of intent from the bureau; the"
+          + " bureau pulls it from the Pacific ally and pushes the statement of intent to"
+          + " Commerce.");
+      for (var r : demo.exchange()) {
+        if (!r.ok()) {
+          out.printf("  %-9s %-4s %s  failed: %s%n", r.peer(), r.direction().name()
+              .toLowerCase(java.util.Locale.ROOT), r.collection(), r.error());
+        }
+      }
+      for (FederationDemo.Member m : demo.members()) {
+        for (var h : m.node().federation().health()) {
+          out.printf("  %-9s %-4s %-9s %s  %s%n", m.name(), h.direction().name()
+              .toLowerCase(java.util.Locale.ROOT), h.peer(), h.collection(),
+              h.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      out.println();
+      out.println("What each organisation now holds on its own node (owner: objects by TLP):");
+      Map<String, String> names = Map.of(DemoScenario.NSB, "National Security Bureau",
+          DemoScenario.PACIFIC_ALLY, "Pacific ally", DemoScenario.COMMERCE, "Commerce");
+      for (FederationDemo.Member m : demo.members()) {
+        out.printf("  %s node:%n", m.name());
+        FederationDemo.holdings(m).forEach((owner, byTlp) -> out.printf("    %-26s %s%n",
+            names.getOrDefault(owner, owner), byTlp));
+      }
+      out.println();
+      out.println("Commerce holds only the bureau's CLEAR and GREEN cyber objects: nothing of the"
+          + " Pacific ally, nothing AMBER (its agreement is cyber up to GREEN, and what the bureau"
+          + " received from the ally goes no further).");
+      out.flush();
+      if (exitAfterLoad) {
+        demo.close();
+      } else {
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        ServeCommand.awaitShutdown(() -> {
+          demo.close();
+          cleanup.run();
+        });
+      }
+      return Main.OK;
+    } catch (RuntimeException e) {
+      demo.close();
+      throw e;
     }
   }
 

@@ -8,14 +8,22 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.stix.StixException;
+import org.kuroshio.store.Contribution;
 import org.kuroshio.store.StoreException;
+import org.kuroshio.taxii.federation.Federation;
 import org.kuroshio.taxii.server.TaxiiServer;
 import org.kuroshio.taxii.server.TaxiiSettings;
 import org.slf4j.Logger;
@@ -43,6 +51,10 @@ import tools.jackson.databind.node.ObjectNode;
       UserCommand.class,
       TokenCommand.class,
       KeyCommand.class,
+      OrgCommand.class,
+      AgreementCommand.class,
+      AuditCommand.class,
+      PeerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -145,19 +157,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /**
    * What the HTTP routes need: the door, the accounts, the TAXII settings, the metrics and a
-   * database probe.
+   * database probe; for the REST API ({@link ApiRoutes}) also the node's services, the
+   * federation when it runs, and the clock.
+   *
+   * @param services the directory, audit log and peer registry, or null to serve no REST API
+   * @param federation the running federation, or empty (the federation endpoints answer 503)
    */
   record Wiring(
       NodeData data,
       Accounts accounts,
       TaxiiSettings taxii,
       NodeMetrics metrics,
-      BooleanSupplier databaseUp) {}
+      BooleanSupplier databaseUp,
+      @Nullable NodeServices services,
+      Supplier<Optional<Federation>> federation,
+      Clock clock) {
+
+    /** Wiring without the REST API: TAXII, health and metrics only. */
+    Wiring(NodeData data, Accounts accounts, TaxiiSettings taxii, NodeMetrics metrics,
+        BooleanSupplier databaseUp) {
+      this(data, accounts, taxii, metrics, databaseUp, null, Optional::empty, Clock.systemUTC());
+    }
+  }
 
   /**
    * Registers every route of a node on a Javalin configuration: {@code /health},
-   * {@code /metrics}, TAXII 2.1 ({@code /taxii2/} and the API root), plus the request log and
-   * request metrics, with Jetty on virtual threads ({@link TaxiiServer#configureServer}).
+   * {@code /metrics}, the REST API under {@code /api/} (when the wiring has services), TAXII 2.1
+   * ({@code /taxii2/} and the API root), plus the request log and request metrics, with Jetty
+   * on virtual threads ({@link TaxiiServer#configureServer}).
    * {@link Node#start} and the end-to-end tests use this one method. The request log names the
    * principal the TAXII routes authenticated ({@link TaxiiServer#principal}); it never reads
    * the {@code Authorization} header itself.
@@ -182,6 +209,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       ctx.contentType("application/json");
       ctx.result(index.toString());
     });
+    NodeServices services = wiring.services();
+    if (services != null) {
+      // Before TAXII, whose catch-all under the API root would otherwise answer these paths.
+      new ApiRoutes(wiring.data(), wiring.accounts(), services, wiring.federation(),
+          wiring.clock()).register(config);
+    }
     TaxiiServer.register(config, wiring.data(), wiring.accounts(), wiring.taxii());
   }
 

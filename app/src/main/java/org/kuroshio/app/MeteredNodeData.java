@@ -89,6 +89,11 @@ final class MeteredNodeData implements NodeData {
   }
 
   @Override
+  public List<org.kuroshio.store.Contribution> provenance(Principal principal, String objectId) {
+    return delegate.provenance(principal, objectId);
+  }
+
+  @Override
   public List<StoredVersion> search(Principal principal, String text, Set<String> types,
       int limit) {
     return delegate.search(principal, text, types, limit);

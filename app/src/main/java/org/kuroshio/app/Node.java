@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.IngestSettings;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
+import org.kuroshio.sharing.Role;
+import org.kuroshio.taxii.federation.Federation;
+import org.kuroshio.taxii.federation.FederationSettings;
 import org.kuroshio.store.CollectionInfo;
 import org.kuroshio.store.StixStore;
 import org.kuroshio.store.StoreException;
@@ -31,15 +36,17 @@ public final class Node implements AutoCloseable {
   private final NodeData data;
   private final NodeMetrics metrics;
   private final Javalin http;
+  private final Federation federation;
 
   private Node(AppConfig config, StixStore store, NodeServices services, NodeData data,
-      NodeMetrics metrics, Javalin http) {
+      NodeMetrics metrics, Javalin http, Federation federation) {
     this.config = config;
     this.store = store;
     this.services = services;
     this.data = data;
     this.metrics = metrics;
     this.http = http;
+    this.federation = federation;
   }
 
   /**
@@ -55,12 +62,28 @@ public final class Node implements AutoCloseable {
 
   /** Starts serving over {@code store}, which the node then owns and closes. */
   public static Node start(AppConfig config, StixStore store, Clock clock) {
+    return start(config, store, clock, FederationSettings.defaults());
+  }
+
+  /**
+   * Starts serving the configured store with federation settings of its own (tests use short
+   * pages, or a long tick to run passes only on demand).
+   */
+  static Node start(AppConfig config, FederationSettings federationSettings) {
+    return start(config, openStore(config), Clock.systemUTC(), federationSettings);
+  }
+
+  private static Node start(AppConfig config, StixStore store, Clock clock,
+      FederationSettings federationSettings) {
     NodeMetrics metrics = new NodeMetrics();
     try {
       NodeServices services = NodeServices.open(config, store, clock);
       NodeData data = new MeteredNodeData(services.data(), metrics);
+      Federation federation = new Federation(data, services.peers(),
+          federationCustodian(config), clock, federationSettings);
       Main.Wiring wiring = new Main.Wiring(data, services.accounts(), taxiiSettings(config),
-          metrics, () -> databaseUp(store));
+          metrics, () -> databaseUp(store), services,
+          () -> Optional.of(federation), clock);
       Javalin http = Javalin.create(c -> Main.routes(c, wiring));
       try {
         http.start(config.http().host(), config.http().port());
@@ -69,7 +92,8 @@ public final class Node implements AutoCloseable {
         throw new NodeException("cannot start the HTTP server on " + config.http().host() + ":"
             + config.http().port() + ": " + rootMessage(e), e);
       }
-      Node node = new Node(config, store, services, data, metrics, http);
+      federation.start();
+      Node node = new Node(config, store, services, data, metrics, http, federation);
       int users = services.directory().users(null).size();
       if (users == 0) {
         LOG.warn("event=no_users problem=\"no users are configured, so nobody can sign in;"
@@ -163,9 +187,30 @@ public final class Node implements AutoCloseable {
     return data;
   }
 
+  /**
+   * Returns the store beneath the door, for tests that check what the node holds and each
+   * version's provenance without going through the release rule.
+   */
+  StixStore store() {
+    return store;
+  }
+
   /** Returns the node's directory, audit log, federation register and governance. */
   NodeServices services() {
     return services;
+  }
+
+  /** Returns the node's federation with its peers (started with the node). */
+  public Federation federation() {
+    return federation;
+  }
+
+  /**
+   * Returns the principal the node pulls from peers as: its own organisation, role machine; what
+   * it receives is received by that organisation (the first recipient).
+   */
+  static Principal federationCustodian(AppConfig config) {
+    return new Principal("federation", config.node().organisation(), Set.of(Role.MACHINE));
   }
 
   /** Returns the configuration the node runs with. */
@@ -181,6 +226,7 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     try {
+      federation.close();
       http.stop();
     } finally {
       try {

@@ -30,6 +30,17 @@ final class ServeCommand implements Callable<Integer> {
    * {@code afterClose}; the JVM does not halt before both are done.
    */
   static void runUntilShutdown(Node node, Runnable afterClose) throws InterruptedException {
+    awaitShutdown(() -> {
+      node.close();
+      afterClose.run();
+    });
+  }
+
+  /**
+   * Blocks until the JVM is asked to stop, then runs {@code close}; the JVM does not halt before
+   * it is done.
+   */
+  static void awaitShutdown(Runnable close) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,8 +55,7 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     } finally {
       try {
-        node.close();
-        afterClose.run();
+        close.run();
       } finally {
         closed.countDown();
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,27 @@ class DemoCommandIT {
     String pacific = run.out().lines().dropWhile(l -> !l.contains("pacific-demo-password"))
         .skip(1).findFirst().orElseThrow();
     assertThat(pacific).contains("Letter of intent").doesNotContain("Statement of intent");
+  }
+
+  @Test
+  void federationDemo_showsObjectsFlowingOnlyWhereTheAgreementsAllow() {
+    CliRun run = CliRun.run(Map.of(), "demo", "--federation", "--exit-after-load",
+        "--iterations", "1000", "--data-dir", dir.resolve("fed").toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(Main.OK);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).filteredOn(l -> l.matches("  \\w+ +(pull|push) .*"))
+        .hasSize(3).allSatisfy(l -> assertThat(l).endsWith("up"));
+    List<String> commerce = lines.subList(lines.indexOf("  commerce node:") + 1,
+        lines.size()).stream().takeWhile(l -> l.startsWith("    ")).toList();
+    assertThat(commerce).isNotEmpty()
+        .noneSatisfy(l -> assertThat(l).contains("Pacific ally"))
+        .noneSatisfy(l -> assertThat(l).contains("amber"));
+    assertThat(commerce).anySatisfy(l -> assertThat(l).startsWith(
+        "    National Security Bureau").contains("green="));
+    List<String> bureau = lines.subList(lines.indexOf("  bureau node:") + 1, lines.size())
+        .stream().takeWhile(l -> l.startsWith("    ")).toList();
+    assertThat(bureau).anySatisfy(l -> assertThat(l).startsWith("    Pacific ally")
+        .contains("amber="));
   }
 
   @Test

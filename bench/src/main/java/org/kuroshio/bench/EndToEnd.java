@@ -127,11 +127,11 @@ public final class EndToEnd {
         + " \"token_hashes\": [\"" + Credentials.hashToken(token) + "\"]}]\n}\n";
   }
 
-  private static String java() {
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static List<String> exec(List<String> command) throws IOException, InterruptedException {
+  static List<String> exec(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -146,7 +146,7 @@ public final class EndToEnd {
     return lines;
   }
 
-  private static void awaitHealth(int port) throws Exception {
+  static void awaitHealth(int port) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -164,13 +164,13 @@ public final class EndToEnd {
     throw new IllegalStateException("node on port " + port + " did not become healthy in 60 s");
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kuroshio.store.Contribution;
 import org.kuroshio.store.ObjectQuery;
 import org.kuroshio.store.Page;
 import org.kuroshio.store.StixStore;
@@ -70,6 +71,14 @@ public interface NodeData extends Ingest {
    */
   List<StoredVersion> object(Principal principal, String objectId, VersionMatch versions,
       String action);
+
+  /**
+   * Returns the recorded contributions (who contributed it, from which node, under which
+   * agreement, when) of the versions of an object released to the principal; empty when none is
+   * (whether or not the object exists). Provenance names no contents, so it is not audited as a
+   * release.
+   */
+  List<Contribution> provenance(Principal principal, String objectId);
 
   /**
    * Returns the latest versions, across the principal's collections, whose JSON contains

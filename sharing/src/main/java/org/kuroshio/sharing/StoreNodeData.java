@@ -17,6 +17,7 @@ import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.StixObject;
 import org.kuroshio.stix.Tlp;
 import org.kuroshio.store.CollectionInfo;
+import org.kuroshio.store.Contribution;
 import org.kuroshio.store.NewVersion;
 import org.kuroshio.store.ObjectQuery;
 import org.kuroshio.store.Page;
@@ -43,6 +44,8 @@ final class StoreNodeData implements NodeData {
   private static final int MAX_SCAN = 200_000;
   private static final int MAX_SEARCH_TEXT = 200;
   private static final int SCAN_PAGE = 1_000;
+  /** Versions read ahead per store page to learn whether anything after a full page is left. */
+  private static final int LOOK_AHEAD = 1_000;
 
   private final StixStore store;
   private final Governance governance;
@@ -145,6 +148,11 @@ final class StoreNodeData implements NodeData {
 
     /** Returns the released versions of a batch, in order, recording each for the audit. */
     List<StoredVersion> filter(List<StoredVersion> batch) {
+      return filter(batch, true);
+    }
+
+    /** As {@link #filter(List)}; {@code record} false for a look ahead that releases nothing. */
+    List<StoredVersion> filter(List<StoredVersion> batch, boolean record) {
       List<StoredVersion> out = new ArrayList<>(batch.size());
       List<StoredVersion> withEnds = new ArrayList<>();
       Map<StoredVersion, Decision> decided = new LinkedHashMap<>();
@@ -162,6 +170,9 @@ final class StoreNodeData implements NodeData {
         StoredVersion v = e.getKey();
         if (!blocked.contains(v)) {
           out.add(v);
+          if (!record) {
+            continue;
+          }
           items.add(new AuditEntry.Item(v.id(), v.versionText(), e.getValue().reason().name(),
               e.getValue().agreementId()));
         }
@@ -217,6 +228,17 @@ final class StoreNodeData implements NodeData {
       audit.append(new AuditEntry(now, principal.user(), principal.organisation(), action,
           collection, items));
     }
+
+    /** Records the release of exactly these versions (decided again for their reasons). */
+    void record(String action, @Nullable String collection, List<StoredVersion> released) {
+      items.clear();
+      for (StoredVersion v : released) {
+        Decision d = decide(v);
+        items.add(new AuditEntry.Item(v.id(), v.versionText(), d.reason().name(),
+            d.agreementId()));
+      }
+      record(action, collection);
+    }
   }
 
   private static boolean hasEnds(StoredVersion v) {
@@ -255,23 +277,45 @@ final class StoreNodeData implements NodeData {
     return page;
   }
 
-  /** Fills one page of released versions, reading store pages until full or exhausted. */
+  /**
+   * Fills one page of released versions, reading store pages until it is full or the collection
+   * is exhausted. {@code more} and {@code next} are computed after the rule: when the page is
+   * full, the versions after it are read ahead (without releasing them) until one that the rule
+   * releases is found, so that a page followed only by withheld versions says {@code more:
+   * false}. The reading is bounded ({@link #MAX_ROUNDS} store pages per request); when the bound
+   * is reached first, the answer says {@code more: true} with a cursor past everything read, so
+   * the next request goes on from there.
+   */
   private Page<StoredVersion> released(Releaser r, String collectionId, ObjectQuery query) {
     List<StoredVersion> out = new ArrayList<>(Math.min(query.limit(), 1024));
     String cursor = query.after();
-    boolean more;
     int rounds = 0;
-    do {
+    while (true) {
+      boolean full = out.size() == query.limit();
+      // Until full, ask for exactly what is missing, so that when every entry of the last store
+      // page is released, that page's cursor is right after the last version returned.
+      int want = full ? LOOK_AHEAD : query.limit() - out.size();
       ObjectQuery q = new ObjectQuery(query.addedAfter(), query.ids(), query.types(),
-          query.versions(), query.specVersions(), query.limit() - out.size(), cursor,
-          query.withBody());
+          query.versions(), query.specVersions(), want, cursor, query.withBody() && !full);
       Page<StoredVersion> page = store.query(collectionId, q);
-      out.addAll(r.filter(page.items()));
-      more = page.more();
-      cursor = page.next();
       rounds++;
-    } while (more && out.size() < query.limit() && rounds < MAX_ROUNDS);
-    return new Page<>(out, more, more ? cursor : null);
+      if (full) {
+        if (!r.filter(page.items(), false).isEmpty()) {
+          return new Page<>(out, true, cursor);
+        }
+      } else {
+        out.addAll(r.filter(page.items()));
+      }
+      if (!page.more()) {
+        return new Page<>(out, false, null);
+      }
+      String after = page.next();
+      if (rounds >= MAX_ROUNDS || after == null) {
+        // Bounded: everything up to here is either returned or withheld.
+        return new Page<>(out, true, after);
+      }
+      cursor = after;
+    }
   }
 
   @Override
@@ -313,8 +357,40 @@ final class StoreNodeData implements NodeData {
   public List<StoredVersion> object(Principal principal, String objectId, VersionMatch versions,
       String action) {
     Releaser r = new Releaser(principal, Purpose.any());
-    List<StoredVersion> out = r.filter(store.versionsOf(List.of(objectId), versions, true));
-    r.record(action, null);
+    // First and last are judged among the versions released to the principal, as a TAXII
+    // collection does: the newest version may be withheld while an older one is released.
+    List<StoredVersion> released = r.filter(store.versionsOf(List.of(objectId), VersionMatch.ALL,
+        true), false);
+    List<StoredVersion> out = new ArrayList<>();
+    for (int i = 0; i < released.size(); i++) {
+      StoredVersion v = released.get(i);
+      if (versions.all() || (versions.first() && i == 0)
+          || (versions.last() && i == released.size() - 1)
+          || versions.exact().contains(v.version())) {
+        out.add(v);
+      }
+    }
+    r.record(action, null, out);
+    return out;
+  }
+
+  @Override
+  public List<Contribution> provenance(Principal principal, String objectId) {
+    Releaser r = new Releaser(principal, Purpose.any());
+    Set<String> released = new HashSet<>();
+    for (StoredVersion v : r.filter(store.versionsOf(List.of(objectId), VersionMatch.ALL, false),
+        false)) {
+      released.add(v.versionText());
+    }
+    if (released.isEmpty()) {
+      return List.of();
+    }
+    List<Contribution> out = new ArrayList<>();
+    for (Contribution c : store.provenance(objectId)) {
+      if (released.contains(c.version())) {
+        out.add(c);
+      }
+    }
     return out;
   }
 
@@ -556,17 +632,56 @@ final class StoreNodeData implements NodeData {
     }
     if (!versions.isEmpty()) {
       List<WriteResult> written = store.add(collectionId, versions);
+      List<String> added = new ArrayList<>();
       for (int k = 0; k < written.size(); k++) {
         WriteResult w = written.get(k);
         String note = w.outcome() == WriteResult.Outcome.UNCHANGED ? "unchanged" : w.message();
         results[positions.get(k)] = new ObjectResult(w.id(), w.version(), w.succeeded(), note);
+        if (w.outcome() == WriteResult.Outcome.ADDED) {
+          added.add(w.id());
+        }
       }
+      renewReferences(s, added);
     }
     List<ObjectResult> out = new ArrayList<>(results.length);
     for (ObjectResult r : results) {
       out.add(Objects.requireNonNull(r, "store returned fewer results than versions"));
     }
     return new IngestResult(out);
+  }
+
+  /**
+   * Makes the relationships and sightings that reference objects which just got a new version
+   * members of their agreement collections again, with new dates added: the new version may
+   * make an end visible that was not, and a reader's {@code added_after} cursor is already past
+   * the relationship's old date (docs/SHARING.md, "Relationships and sightings").
+   */
+  private void renewReferences(SharingState s, List<String> ids) {
+    for (int from = 0; from < ids.size(); from += SCAN_PAGE) {
+      List<StoredVersion> referencing =
+          store.referencing(ids.subList(from, Math.min(ids.size(), from + SCAN_PAGE)));
+      if (referencing.isEmpty()) {
+        continue;
+      }
+      // The latest version of each referencing object, in the collections it belongs to.
+      Map<String, StoredVersion> latest = new LinkedHashMap<>();
+      for (StoredVersion v : referencing) {
+        StoredVersion known = latest.get(v.id());
+        if (known == null || v.version().isAfter(known.version())) {
+          latest.put(v.id(), v);
+        }
+      }
+      Map<String, List<StoredVersion>> byCollection = new LinkedHashMap<>();
+      for (StoredVersion v : latest.values()) {
+        ReleaseSubject r = ReleaseSubject.of(v);
+        String sharer = r.receivedBy() != null ? r.receivedBy() : r.owner();
+        for (String c : Memberships.of(s, SharingState.localCollectionId(sharer), sharer,
+            r.type(), r.id(), r.tlp(), r.domains(), r.received())) {
+          byCollection.computeIfAbsent(c, k -> new ArrayList<>()).add(v);
+        }
+      }
+      byCollection.forEach(store::renew);
+    }
   }
 
   private static String summarise(List<String> errors) {

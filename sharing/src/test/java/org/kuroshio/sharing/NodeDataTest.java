@@ -200,6 +200,32 @@ class NodeDataTest {
   }
 
   @Test
+  void relationship_withheldForAnEnd_comesAfterTheCursorOnceTheEndIsReleased() {
+    StixObject indicator = fx.indicator().tlp(Tlp.GREEN).build();
+    StixObject malware = fx.malware().tlp(Tlp.AMBER).build();
+    StixObject rel = fx.relationship(indicator.id(), "indicates", malware.id()).tlp(Tlp.GREEN)
+        .build();
+    data.add(nsb, local(NSB), List.of(indicator, malware, rel));
+    StixObject later = fx.indicator().tlp(Tlp.GREEN).build();
+    data.add(nsb, local(NSB), List.of(later));
+    Page<StoredVersion> first = data.query(com, soi.collectionId(), ObjectQuery.all(1000));
+    assertThat(first.items()).extracting(StoredVersion::id).doesNotContain(rel.id())
+        .endsWith(later.id());
+    Instant cursor = first.items().getLast().dateAdded();
+
+    // The malware is re-marked GREEN: a new version, and the relationship's end is now visible.
+    ObjectNode green = malware.toJsonNode();
+    green.put("modified", "2030-01-01T00:00:00.000Z");
+    green.putArray("object_marking_refs").add(Tlp.GREEN.markingId());
+    data.addJson(nsb, local(NSB), List.of(green));
+
+    ObjectQuery after = new ObjectQuery(cursor, Set.of(), Set.of(), VersionMatch.LAST, Set.of(),
+        1000, null, true);
+    assertThat(data.query(com, soi.collectionId(), after).items()).extracting(StoredVersion::id)
+        .contains(malware.id(), rel.id());
+  }
+
+  @Test
   void writingIntoAnAgreement_contributesOwnedObjects() {
     StixObject green = fx.indicator().tlp(Tlp.GREEN).build();
     IngestResult r = data.add(pac, loi.collectionId(), List.of(green));

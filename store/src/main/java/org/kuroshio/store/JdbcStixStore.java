@@ -544,6 +544,7 @@ final class JdbcStixStore implements StixStore {
     }
 
     insertVersions(c, newVersionRows, newVersionIds);
+    insertReferences(c, newVersionRows, newVersionIds);
     rowsWritten = writeMembers(c, colls.values());
     insertContributions(c, contributions);
     saveClock(c, last);
@@ -1010,6 +1011,77 @@ final class JdbcStixStore implements StixStore {
         }
       }
       ps.executeBatch();
+    }
+  }
+
+  /** Most references of one version indexed (a sighting may list many places). */
+  private static final int MAX_REFS = 1_000;
+
+  /** Indexes the ends of new relationship and sighting versions ({@code object_refs}). */
+  private static void insertReferences(Connection c, List<Candidate> rows, List<Long> vids)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO object_refs (ref_id, version_ref) VALUES (?, ?)")) {
+      int n = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        Candidate r = rows.get(i);
+        String type = r.object.type();
+        if (!type.equals("relationship") && !type.equals("sighting")) {
+          continue;
+        }
+        for (String ref : references(r.object)) {
+          ps.setString(1, ref);
+          ps.setLong(2, vids.get(i));
+          ps.addBatch();
+          n++;
+        }
+      }
+      if (n > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** Returns the distinct ids a relationship or sighting references, at most {@link #MAX_REFS}. */
+  static Set<String> references(StixObject o) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String single : List.of("source_ref", "target_ref", "sighting_of_ref")) {
+      o.string(single).filter(v -> v.length() <= MAX_ID).ifPresent(out::add);
+    }
+    for (String many : List.of("observed_data_refs", "where_sighted_refs")) {
+      o.property(many).filter(tools.jackson.databind.JsonNode::isArray).ifPresent(a -> {
+        for (tools.jackson.databind.JsonNode e : a) {
+          if (out.size() < MAX_REFS && e.isString() && e.asString().length() <= MAX_ID) {
+            out.add(e.asString());
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  @Override
+  public List<StoredVersion> referencing(Collection<String> objectIds) {
+    Set<String> ids = new LinkedHashSet<>(objectIds);
+    requireFilterSize("object id", ids.size());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      Map<Long, StoredVersion> out = new java.util.TreeMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT v.first_added, ").append(VERSION_COLUMNS)
+            .append(" FROM object_refs r JOIN object_versions v ON v.first_added = r.version_ref"
+                + " WHERE ");
+        dialect.appendIn(sql, "r.ref_id", chunk, params);
+        for (StoredVersion v : readEntries(c, sql.toString(), params, false, 1024)) {
+          out.put(Codecs.micros(v.dateAdded()), v);
+        }
+      }
+      return new ArrayList<>(out.values());
+    } catch (SQLException e) {
+      throw failure("reading what references " + ids.size() + " objects", e);
     }
   }
 

@@ -92,6 +92,33 @@ public interface StixStore extends AutoCloseable {
   /** Returns a saved status resource. */
   Optional<String> status(String statusId);
 
+  /**
+   * Returns the relationship and sighting versions (without bodies) that reference any of these
+   * objects ({@code source_ref}, {@code target_ref}, {@code sighting_of_ref},
+   * {@code observed_data_refs}, {@code where_sighted_refs}), ordered by when they were stored.
+   *
+   * @throws IllegalArgumentException when more than 1,000 ids are given
+   */
+  List<StoredVersion> referencing(Collection<String> objectIds);
+
+  /**
+   * Makes versions that are members of a collection members again with new dates added (so that
+   * an {@code added_after} cursor past their old dates sees them once more); versions that are
+   * not members are left alone.
+   *
+   * @return how many versions were renewed
+   */
+  default int renew(String collectionId, List<StoredVersion> versions) {
+    List<StoredVersion> removed = new java.util.ArrayList<>();
+    for (StoredVersion v : versions) {
+      if (delete(collectionId, v.id(), new VersionMatch(false, false, false, Set.of(v.version())),
+          Set.of()) > 0) {
+        removed.add(v);
+      }
+    }
+    return removed.isEmpty() ? 0 : addMembers(collectionId, removed);
+  }
+
   /** Returns the database under the store, for modules that keep tables beside it. */
   Database database();
 

@@ -1358,6 +1358,62 @@ public abstract class StoreContract {
   }
 
   @Nested
+  class References {
+    private StixObject relationship(int n, String modified, String source, String target) {
+      return StixJson.parse("""
+          {"type":"relationship","spec_version":"2.1","id":"%s",
+           "created":"2024-01-01T00:00:00.000Z","modified":"%s","relationship_type":"indicates",
+           "source_ref":"%s","target_ref":"%s"}
+          """.formatted(id("relationship", n), modified, source, target));
+    }
+
+    private StixObject sighting(int n, String of, String where) {
+      return StixJson.parse("""
+          {"type":"sighting","spec_version":"2.1","id":"%s",
+           "created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z",
+           "sighting_of_ref":"%s","where_sighted_refs":["%s"]}
+          """.formatted(id("sighting", n), of, where));
+    }
+
+    @Test
+    void referencing_findsRelationshipsAndSightingsByAnyEnd() {
+      String ind = id("indicator", 1);
+      String mal = id("malware", 1);
+      addAll(RED, indicator(1, V1), relationship(1, V1, ind, mal), relationship(1, V2, ind, mal),
+          relationship(2, V1, mal, id("indicator", 9)), sighting(1, ind, ORG_B));
+
+      assertThat(keys(store.referencing(List.of(ind)))).containsExactly(
+          id("relationship", 1) + "@" + V1, id("relationship", 1) + "@" + V2,
+          id("sighting", 1) + "@" + "2024-01-01T00:00:00.000Z");
+      assertThat(store.referencing(List.of(mal))).extracting(StoredVersion::id)
+          .containsOnly(id("relationship", 1), id("relationship", 2));
+      assertThat(store.referencing(List.of(ORG_B))).extracting(StoredVersion::id)
+          .containsExactly(id("sighting", 1));
+      assertThat(store.referencing(List.of(id("indicator", 404)))).isEmpty();
+      assertThat(store.referencing(List.of())).isEmpty();
+      // an identical re-add indexes nothing twice
+      addAll(BLUE, relationship(1, V1, ind, mal));
+      assertThat(store.referencing(List.of(mal))).hasSize(3);
+    }
+
+    @Test
+    void renew_givesMembersNewDatesAndLeavesOthersAlone() {
+      addAll(RED, indicator(1, V1), indicator(2, V1));
+      clock.advance(Duration.ofSeconds(1));
+      Instant cursor = all(RED, query(VersionMatch.ALL)).getLast().dateAdded();
+      List<StoredVersion> one = all(RED, query(VersionMatch.ALL)).subList(0, 1);
+      clock.advance(Duration.ofSeconds(1));
+
+      assertThat(store.renew(RED, one)).isEqualTo(1);
+      assertThat(store.renew(BLUE, one)).isZero();
+      List<StoredVersion> since = all(RED, new ObjectQuery(cursor, Set.of(), Set.of(),
+          VersionMatch.ALL, Set.of(), 10, null, true));
+      assertThat(since).extracting(StoredVersion::id).containsExactly(id("indicator", 1));
+      assertThat(all(RED, query(VersionMatch.ALL))).hasSize(2);
+    }
+  }
+
+  @Nested
   class AddMembers {
     @Test
     void addsTheVersionsThatAreNotMembers_visibleAfterAReadersCursor() {

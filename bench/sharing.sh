@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Prints the sharing figures BENCHMARKS.md quotes: TAXII GET through the release rule (20
+# agreements, 50 organisations) beside the owner's own read, alternating, and a federation pull
+# of the whole agreement collection between two local nodes. Embedded H2.
+# Usage: bench/sharing.sh [OBJECTS] [ROUNDS]   (default 1000000 objects, 3 rounds)
+# Output goes to the terminal and to bench/results/sharing-<date>.txt. Long: run it in the
+# background.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+objects=${1:-1000000}
+rounds=${2:-3}
+java_major() {
+  [ -x "$1/bin/java" ] || { echo 0; return; }
+  "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
+}
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
+  best=0
+  for d in /usr/lib/jvm/*/; do
+    d=${d%/}; m=$(java_major "$d"); m=${m:-0}
+    if [ "$m" -ge 21 ] && [ "$m" -gt "$best" ]; then JAVA_HOME=$d; best=$m; fi
+  done
+fi
+export JAVA_HOME
+mkdir -p bench/results
+out="bench/results/sharing-$(date -u +%Y%m%dT%H%M%SZ).txt"
+./mvnw -q -B -DskipTests package -pl app,bench -am
+{
+  echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  "$JAVA_HOME/bin/java" -cp bench/target/kuroshio-bench.jar org.kuroshio.bench.SharingEndToEnd \
+    app/target/kuroshio.jar bench/target/e2e "$objects" "$rounds"
+} 2>&1 | tee "$out"
+echo "figures written to $out"
