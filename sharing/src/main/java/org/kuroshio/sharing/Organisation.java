@@ -1,8 +1,8 @@
 package org.kuroshio.sharing;
 
 import java.time.Instant;
+import org.kuroshio.stix.KuroshioExtensions;
 import org.kuroshio.stix.StixObject;
-import org.kuroshio.stix.Timestamps;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,10 +28,14 @@ public record Organisation(String id, String name, Instant created) {
         "organisation name longer than " + MAX_NAME + " characters");
   }
 
-  /** Returns the organisation's STIX identity (created and modified at {@link #created}). */
+  /**
+   * Returns the organisation's STIX identity. Its timestamps are a fixed constant, not the
+   * registration time, so that every node that registers the organisation under the same name
+   * makes the identical object, and nodes exchanging it find it already there.
+   */
   public StixObject identity() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    String when = Timestamps.formatMillis(created);
+    String when = KuroshioExtensions.CREATED;
     o.put("type", "identity");
     o.put("spec_version", "2.1");
     o.put("id", id);

@@ -594,8 +594,48 @@ final class StoreNodeData implements NodeData {
       throw new PolicyViolationException("organisation " + peerOrganisation
           + " is not another party to agreement " + a.id());
     }
-    return store(validate(objects, null), agreementCollection, s, peerOrganisation, peerNode,
-        principal.organisation(), a.id());
+    ValidatedBatch batch = validate(objects, null);
+    // What the peer sends back that another organisation owns here (our own objects echoed by
+    // the peer) is not its contribution: left out, so that provenance does not credit the peer.
+    Map<String, String> owners = owners(batch);
+    List<ValidatedBatch.Entry> mine = new ArrayList<>();
+    @Nullable ObjectResult[] echoed = new ObjectResult[batch.entries().size()];
+    for (int i = 0; i < batch.entries().size(); i++) {
+      ValidatedBatch.Entry e = batch.entries().get(i);
+      String owner = e.object() == null ? null : owners.get(e.id());
+      if (owner != null && !owner.equals(peerOrganisation)) {
+        echoed[i] = new ObjectResult(e.id(), e.version(), true,
+            "unchanged: owned here by " + owner);
+      } else {
+        mine.add(e);
+      }
+    }
+    IngestResult stored = store(new ValidatedBatch(derivation, mine), agreementCollection, s,
+        peerOrganisation, peerNode, principal.organisation(), a.id());
+    List<ObjectResult> out = new ArrayList<>(echoed.length);
+    int k = 0;
+    for (ObjectResult r : echoed) {
+      out.add(r != null ? r : stored.results().get(k++));
+    }
+    return new IngestResult(out);
+  }
+
+  /** Returns the owner of each object of the batch already stored here. */
+  private Map<String, String> owners(ValidatedBatch batch) {
+    List<String> ids = new ArrayList<>();
+    for (ValidatedBatch.Entry e : batch.entries()) {
+      if (e.object() != null) {
+        ids.add(e.id());
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += SCAN_PAGE) {
+      for (StoredVersion v : store.versionsOf(ids.subList(from, Math.min(ids.size(),
+          from + SCAN_PAGE)), VersionMatch.LAST, false)) {
+        out.put(v.id(), v.owner());
+      }
+    }
+    return out;
   }
 
   private IngestResult store(ValidatedBatch batch, String collectionId, SharingState s,
