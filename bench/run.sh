@@ -11,18 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 objects=${1:-1000000}
 shift || true
-java_major() {
-  [ -x "$1/bin/java" ] || { echo 0; return; }
-  "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
-}
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  best=0
-  for d in /usr/lib/jvm/*/; do
-    d=${d%/}; m=$(java_major "$d"); m=${m:-0}
-    if [ "$m" -ge 21 ] && [ "$m" -gt "$best" ]; then JAVA_HOME=$d; best=$m; fi
-  done
-fi
-export JAVA_HOME
+. "$root/bench/jdk.sh"
 mkdir -p bench/results
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt"
 ./mvnw -q -B -DskipTests package -pl app,bench -am

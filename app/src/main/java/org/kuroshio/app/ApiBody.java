@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.kuroshio.stix.ParseLimits;
 import org.kuroshio.stix.StixJson;
 import org.kuroshio.stix.Timestamps;
+import org.kuroshio.taxii.server.HttpFailure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -62,12 +63,12 @@ final class ApiBody {
   static ObjectNode object(Context ctx, String what) {
     String type = ctx.header("Content-Type");
     if (type == null || !type.strip().toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw ApiFailure.unsupportedMediaType("the body of " + what + " must be application/json;"
+      throw HttpFailure.unsupportedMediaType("the body of " + what + " must be application/json;"
           + " got " + (type == null ? "no Content-Type" : ApiRoutes.abbreviate(type)));
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BYTES) {
-      throw ApiFailure.tooLarge("the body has " + declared + " bytes; the API accepts at most "
+      throw HttpFailure.tooLarge("the body has " + declared + " bytes; the API accepts at most "
           + MAX_BYTES);
     }
     byte[] bytes = readCapped(ctx);
@@ -75,16 +76,16 @@ final class ApiBody {
     try {
       root = MAPPER.readTree(bytes);
     } catch (StreamConstraintsException e) {
-      throw ApiFailure.badRequest("the body breaks a parse limit (depth at most " + MAX_DEPTH
+      throw HttpFailure.badRequest("the body breaks a parse limit (depth at most " + MAX_DEPTH
           + ", strings at most " + MAX_STRING + " characters): " + StixJson.describe(e));
     } catch (JacksonException e) {
-      throw ApiFailure.badRequest("the body is not valid JSON: " + StixJson.describe(e));
+      throw HttpFailure.badRequest("the body is not valid JSON: " + StixJson.describe(e));
     }
     if (root == null || root.isMissingNode()) {
-      throw ApiFailure.badRequest("the body of " + what + " is empty; expected a JSON object");
+      throw HttpFailure.badRequest("the body of " + what + " is empty; expected a JSON object");
     }
     if (!(root instanceof ObjectNode o)) {
-      throw ApiFailure.badRequest("the body of " + what + " must be a JSON object");
+      throw HttpFailure.badRequest("the body of " + what + " must be a JSON object");
     }
     return o;
   }
@@ -98,14 +99,14 @@ final class ApiBody {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > MAX_BYTES) {
-          throw ApiFailure.tooLarge("the body is larger than " + MAX_BYTES
+          throw HttpFailure.tooLarge("the body is larger than " + MAX_BYTES
               + " bytes, the most the API accepts");
         }
         out.write(buf, 0, n);
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw ApiFailure.badRequest("the request body could not be read: " + e.getMessage());
+      throw HttpFailure.badRequest("the request body could not be read: " + e.getMessage());
     }
   }
 
@@ -113,7 +114,7 @@ final class ApiBody {
     for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        throw ApiFailure.badRequest("unknown key \"" + ApiRoutes.abbreviate(key) + "\" in the body"
+        throw HttpFailure.badRequest("unknown key \"" + ApiRoutes.abbreviate(key) + "\" in the body"
             + " of " + what + " (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
@@ -134,7 +135,7 @@ final class ApiBody {
   String string(String key, int max) {
     String s = optString(key, max);
     if (s == null) {
-      throw ApiFailure.badRequest("the body of " + what + " needs \"" + key + "\" (a string)");
+      throw HttpFailure.badRequest("the body of " + what + " needs \"" + key + "\" (a string)");
     }
     return s;
   }
@@ -150,7 +151,7 @@ final class ApiBody {
     }
     String s = v.asString();
     if (s.isEmpty() || s.length() > max) {
-      throw ApiFailure.badRequest("\"" + key + "\" in the body of " + what + " must be 1 to "
+      throw HttpFailure.badRequest("\"" + key + "\" in the body of " + what + " must be 1 to "
           + max + " characters long");
     }
     return s;
@@ -186,7 +187,7 @@ final class ApiBody {
     if (s == null) {
       return null;
     }
-    return Timestamps.tryParse(s).orElseThrow(() -> ApiFailure.badRequest("\"" + key
+    return Timestamps.tryParse(s).orElseThrow(() -> HttpFailure.badRequest("\"" + key
         + "\" in the body of " + what + " is not an RFC 3339 timestamp: "
         + ApiRoutes.abbreviate(s)));
   }
@@ -195,7 +196,7 @@ final class ApiBody {
   Instant time(String key) {
     Instant t = optTime(key);
     if (t == null) {
-      throw ApiFailure.badRequest("the body of " + what + " needs \"" + key
+      throw HttpFailure.badRequest("the body of " + what + " needs \"" + key
           + "\" (an RFC 3339 timestamp)");
     }
     return t;
@@ -214,14 +215,14 @@ final class ApiBody {
       throw wrongType(key, "a list of strings");
     }
     if (v.size() > maxItems) {
-      throw ApiFailure.badRequest("\"" + key + "\" in the body of " + what + " holds "
+      throw HttpFailure.badRequest("\"" + key + "\" in the body of " + what + " holds "
           + v.size() + " items; at most " + maxItems + " are accepted");
     }
     List<String> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
       if (!e.isString() || e.asString().isEmpty() || e.asString().length() > max) {
-        throw ApiFailure.badRequest("\"" + key + "\"[" + i + "] in the body of " + what
+        throw HttpFailure.badRequest("\"" + key + "\"[" + i + "] in the body of " + what
             + " must be a string of 1 to " + max + " characters");
       }
       out.add(e.asString());
@@ -233,14 +234,14 @@ final class ApiBody {
   List<String> strings(String key, int maxItems, int max) {
     List<String> l = optStrings(key, maxItems, max);
     if (l == null) {
-      throw ApiFailure.badRequest("the body of " + what + " needs \"" + key
+      throw HttpFailure.badRequest("the body of " + what + " needs \"" + key
           + "\" (a list of strings)");
     }
     return l;
   }
 
-  private ApiFailure wrongType(String key, String expected) {
-    return ApiFailure.badRequest("\"" + key + "\" in the body of " + what + " must be "
+  private HttpFailure wrongType(String key, String expected) {
+    return HttpFailure.badRequest("\"" + key + "\" in the body of " + what + " must be "
         + expected);
   }
 }

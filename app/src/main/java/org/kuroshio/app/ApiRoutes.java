@@ -56,6 +56,7 @@ import org.kuroshio.taxii.federation.Federation;
 import org.kuroshio.taxii.federation.LinkHealth;
 import org.kuroshio.taxii.federation.PassResult;
 import org.kuroshio.taxii.server.AuthenticationException;
+import org.kuroshio.taxii.server.HttpFailure;
 import org.kuroshio.taxii.server.TaxiiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,19 +213,19 @@ final class ApiRoutes {
         try {
           principal = TaxiiServer.authenticate(ctx, accounts);
         } catch (AuthenticationException e) {
-          throw new ApiFailure(401, "Unauthorized", e.getMessage());
+          throw new HttpFailure(401, "Unauthorized", e.getMessage());
         }
         ctx.attribute(TaxiiServer.PRINCIPAL_ATTRIBUTE, principal);
         for (String name : ctx.queryParamMap().keySet()) {
           if (!registered.queryParams().contains(name)) {
-            throw ApiFailure.badRequest("unknown query parameter \"" + abbreviate(name) + "\""
+            throw HttpFailure.badRequest("unknown query parameter \"" + abbreviate(name) + "\""
                 + (registered.queryParams().isEmpty() ? " (this endpoint takes none)"
                 : " (allowed: " + String.join(", ", sorted(registered.queryParams())) + ")"));
           }
         }
         ctx.header("Cache-Control", "no-store");
         registered.endpoint().handle(ctx, principal);
-      } catch (ApiFailure f) {
+      } catch (HttpFailure f) {
         error(ctx, f.status(), f.title(), f.getMessage());
       } catch (NotFoundException e) {
         error(ctx, 404, "Not found", e.getMessage());
@@ -241,14 +242,7 @@ final class ApiRoutes {
   }
 
   private static void error(Context ctx, int status, String title, String description) {
-    if (status == 401) {
-      ctx.header("WWW-Authenticate", "Basic realm=\"kuroshio\", charset=\"UTF-8\"");
-      ctx.addHeader("WWW-Authenticate", "Bearer realm=\"kuroshio\"");
-    }
-    if (status == 413) {
-      // The rest of the body is never read: ask Jetty to drop the connection after answering.
-      ctx.header("Connection", "close");
-    }
+    HttpFailure.prepareHeaders(ctx, status);
     ObjectNode body = F.objectNode();
     body.put("title", title);
     body.put("description", description);
@@ -270,7 +264,7 @@ final class ApiRoutes {
 
   private void requireNodeAdmin(Principal p, String what) {
     if (!nodeAdmin(p)) {
-      throw ApiFailure.forbidden(what + " needs the admin role in the node's own organisation");
+      throw HttpFailure.forbidden(what + " needs the admin role in the node's own organisation");
     }
   }
 
@@ -301,7 +295,7 @@ final class ApiRoutes {
       case "all" -> VersionMatch.ALL;
       case "last" -> VersionMatch.LAST;
       case "first" -> new VersionMatch(true, false, false, Set.of());
-      default -> throw ApiFailure.badRequest("version must be last, first or all; got "
+      default -> throw HttpFailure.badRequest("version must be last, first or all; got "
           + abbreviate(version));
     };
     List<StoredVersion> versions = data.object(p, id, match, "api.object");
@@ -363,11 +357,11 @@ final class ApiRoutes {
   private void explain(Context ctx, Principal p) {
     String object = requiredQuery(ctx, "object");
     if (!STIX_ID.matcher(object).matches()) {
-      throw ApiFailure.badRequest("object is not a STIX id (type--uuid): " + abbreviate(object));
+      throw HttpFailure.badRequest("object is not a STIX id (type--uuid): " + abbreviate(object));
     }
     String org = requiredQuery(ctx, "org");
     if (governance.state().organisation(org).isEmpty()) {
-      throw ApiFailure.badRequest("org names no organisation known to this node: "
+      throw HttpFailure.badRequest("org names no organisation known to this node: "
           + abbreviate(org));
     }
     Decision d = data.explain(p, object, org);
@@ -389,23 +383,23 @@ final class ApiRoutes {
   private void search(Context ctx, Principal p) {
     String q = ctx.queryParam("q");
     if (q == null || q.isEmpty()) {
-      throw ApiFailure.badRequest("q (the text to search for) is required");
+      throw HttpFailure.badRequest("q (the text to search for) is required");
     }
     if (q.length() > MAX_SEARCH_TEXT) {
-      throw ApiFailure.badRequest("q is " + q.length() + " characters long; at most "
+      throw HttpFailure.badRequest("q is " + q.length() + " characters long; at most "
           + MAX_SEARCH_TEXT + " are accepted");
     }
     Set<String> types = new LinkedHashSet<>();
     for (String t : ctx.queryParams("type")) {
       for (String one : t.split(",", -1)) {
         if (!STIX_TYPE.matcher(one).matches()) {
-          throw ApiFailure.badRequest("type is not a STIX type name: " + abbreviate(one));
+          throw HttpFailure.badRequest("type is not a STIX type name: " + abbreviate(one));
         }
         types.add(one);
       }
     }
     if (types.size() > 100) {
-      throw ApiFailure.badRequest("at most 100 types may be given");
+      throw HttpFailure.badRequest("at most 100 types may be given");
     }
     int limit = intQuery(ctx, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
     List<StoredVersion> found = data.search(p, q, types, limit);
@@ -450,7 +444,7 @@ final class ApiRoutes {
     String name = body.string("name", Organisation.MAX_NAME);
     String id = body.optString("id", 100);
     if (id != null && governance.state().organisation(id).isPresent()) {
-      throw ApiFailure.conflict("an organisation with id " + id + " is registered already");
+      throw HttpFailure.conflict("an organisation with id " + id + " is registered already");
     }
     send(ctx, 201, organisation(governance.addOrganisation(p, name, id)));
   }
@@ -464,12 +458,12 @@ final class ApiRoutes {
       list = directory.users(org);
     } else if (p.has(Role.ADMIN)) {
       if (org != null && !org.equals(p.organisation())) {
-        throw ApiFailure.forbidden("an organisation's admin lists only its own organisation's"
+        throw HttpFailure.forbidden("an organisation's admin lists only its own organisation's"
             + " users");
       }
       list = directory.users(p.organisation());
     } else {
-      throw ApiFailure.forbidden("listing users needs the admin role");
+      throw HttpFailure.forbidden("listing users needs the admin role");
     }
     ObjectNode body = F.objectNode();
     ArrayNode users = body.putArray("users");
@@ -496,7 +490,7 @@ final class ApiRoutes {
 
   private static Set<Role> roles(List<String> names) {
     if (names.isEmpty()) {
-      throw ApiFailure.badRequest("roles must name at least one role (admin, analyst, read-only,"
+      throw HttpFailure.badRequest("roles must name at least one role (admin, analyst, read-only,"
           + " machine)");
     }
     Set<Role> out = EnumSet.noneOf(Role.class);
@@ -508,7 +502,7 @@ final class ApiRoutes {
         }
       }
       if (found == null) {
-        throw ApiFailure.badRequest("not a role (admin, analyst, read-only, machine): "
+        throw HttpFailure.badRequest("not a role (admin, analyst, read-only, machine): "
             + abbreviate(n));
       }
       out.add(found);
@@ -518,7 +512,7 @@ final class ApiRoutes {
 
   private static String passwordHash(String password) {
     if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw ApiFailure.badRequest("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
+      throw HttpFailure.badRequest("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
           + " characters long");
     }
     char[] chars = password.toCharArray();
@@ -531,7 +525,7 @@ final class ApiRoutes {
 
   private void createUser(Context ctx, Principal p) {
     if (!p.has(Role.ADMIN)) {
-      throw ApiFailure.forbidden("creating users needs the admin role");
+      throw HttpFailure.forbidden("creating users needs the admin role");
     }
     ApiBody body = ApiBody.read(ctx, "POST /api/users",
         Set.of("name", "organisation", "roles", "password"));
@@ -539,17 +533,17 @@ final class ApiRoutes {
     String org = Optional.ofNullable(body.optString("organisation", 100))
         .orElse(p.organisation());
     if (!administers(p, org)) {
-      throw ApiFailure.forbidden("an organisation's admin creates users only in its own"
+      throw HttpFailure.forbidden("an organisation's admin creates users only in its own"
           + " organisation");
     }
     if (governance.state().organisation(org).isEmpty()) {
-      throw ApiFailure.badRequest("organisation names no organisation known to this node: "
+      throw HttpFailure.badRequest("organisation names no organisation known to this node: "
           + abbreviate(org));
     }
     Set<Role> roles = roles(body.strings("roles", 4, 20));
     String password = body.optString("password", MAX_PASSWORD);
     if (directory.user(name).isPresent()) {
-      throw ApiFailure.conflict("a user named " + name + " exists already");
+      throw HttpFailure.conflict("a user named " + name + " exists already");
     }
     directory.createUser(name, org, roles, password == null ? null : passwordHash(password));
     send(ctx, 201, user(directory.user(name).orElseThrow()));
@@ -564,11 +558,11 @@ final class ApiRoutes {
     Boolean disabled = body.optBoolean("disabled");
     String password = body.optString("password", MAX_PASSWORD);
     if (roleNames == null && disabled == null && password == null) {
-      throw ApiFailure.badRequest("the body of PATCH /api/users/{name} changes nothing: give"
+      throw HttpFailure.badRequest("the body of PATCH /api/users/{name} changes nothing: give"
           + " roles, password or disabled");
     }
     if ((roleNames != null || disabled != null) && !administers(p, u.organisation())) {
-      throw ApiFailure.forbidden("changing roles or disabling a user needs the admin role in its"
+      throw HttpFailure.forbidden("changing roles or disabling a user needs the admin role in its"
           + " organisation; a user may change only its own password");
     }
     directory.updateUser(name, roleNames == null ? null : roles(roleNames),
@@ -659,7 +653,7 @@ final class ApiRoutes {
     List<String> parties = body.strings("parties", Agreement.MAX_PARTIES, 100);
     Set<String> domains = new LinkedHashSet<>(body.strings("domains", 10, 64));
     String ceilingName = body.string("tlp_ceiling", 32);
-    Tlp ceiling = Tlp.fromName(ceilingName).orElseThrow(() -> ApiFailure.badRequest(
+    Tlp ceiling = Tlp.fromName(ceilingName).orElseThrow(() -> HttpFailure.badRequest(
         "tlp_ceiling is not a TLP level (clear, green, amber, amber+strict, red): "
             + abbreviate(ceilingName)));
     Instant from = Optional.ofNullable(body.optTime("valid_from")).orElse(clock.instant());
@@ -689,7 +683,7 @@ final class ApiRoutes {
     try {
       a = Agreement.fromStix(StixObject.of(json));
     } catch (StixException e) {
-      throw ApiFailure.badRequest("the body is not a kuroshio-agreement object: "
+      throw HttpFailure.badRequest("the body is not a kuroshio-agreement object: "
           + e.getMessage());
     }
     boolean known = governance.state().agreement(a.id()).isPresent();
@@ -702,10 +696,10 @@ final class ApiRoutes {
     String org = ctx.queryParam("organisation");
     if (!nodeAdmin(p)) {
       if (!p.has(Role.ADMIN)) {
-        throw ApiFailure.forbidden("reading the audit log needs the admin role");
+        throw HttpFailure.forbidden("reading the audit log needs the admin role");
       }
       if (org != null && !org.equals(p.organisation())) {
-        throw ApiFailure.forbidden("an organisation's admin reads only its own organisation's"
+        throw HttpFailure.forbidden("an organisation's admin reads only its own organisation's"
             + " audit entries");
       }
       org = p.organisation();
@@ -720,7 +714,7 @@ final class ApiRoutes {
         after = -1;
       }
       if (after < 0) {
-        throw ApiFailure.badRequest("after must be an entry number (0 or more): "
+        throw HttpFailure.badRequest("after must be an entry number (0 or more): "
             + abbreviate(afterText));
       }
     }
@@ -806,11 +800,11 @@ final class ApiRoutes {
     try {
       base = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw ApiFailure.badRequest("base_url is not a URL: " + abbreviate(url));
+      throw HttpFailure.badRequest("base_url is not a URL: " + abbreviate(url));
     }
     String org = body.string("organisation", 100);
     if (governance.state().organisation(org).isEmpty()) {
-      throw ApiFailure.badRequest("organisation names no organisation known to this node: "
+      throw HttpFailure.badRequest("organisation names no organisation known to this node: "
           + abbreviate(org) + " (register it first)");
     }
     String token = body.optString("token", 4_096);
@@ -819,19 +813,19 @@ final class ApiRoutes {
     PeerRegistry.Auth auth;
     if (token != null) {
       if (user != null || password != null) {
-        throw ApiFailure.badRequest("give either token or user and password, not both");
+        throw HttpFailure.badRequest("give either token or user and password, not both");
       }
       auth = new PeerRegistry.Bearer(token);
     } else if (user != null || password != null) {
       if (user == null || password == null) {
-        throw ApiFailure.badRequest("Basic authentication to a peer needs both user and"
+        throw HttpFailure.badRequest("Basic authentication to a peer needs both user and"
             + " password");
       }
       auth = new PeerRegistry.Basic(user, password);
     } else if (existing.isPresent()) {
       auth = existing.get().auth();
     } else {
-      throw ApiFailure.badRequest("a new peer needs credentials: token, or user and password");
+      throw HttpFailure.badRequest("a new peer needs credentials: token, or user and password");
     }
     List<String> pull = Optional.ofNullable(body.optStrings("pull",
         PeerRegistry.Peer.MAX_COLLECTIONS, 100)).orElse(List.of());
@@ -855,7 +849,7 @@ final class ApiRoutes {
   }
 
   private Federation runningFederation() {
-    return federation.get().orElseThrow(() -> ApiFailure.unavailable(FEDERATION_DOWN));
+    return federation.get().orElseThrow(() -> HttpFailure.unavailable(FEDERATION_DOWN));
   }
 
   private void syncPeer(Context ctx, Principal p) {
@@ -864,7 +858,7 @@ final class ApiRoutes {
     Federation f = runningFederation();
     PeerRegistry.Peer peer = peers.peer(id).orElseThrow(() -> new NotFoundException("peer", id));
     if (!peer.enabled()) {
-      throw ApiFailure.conflict("peer " + id + " is disabled; enable it first");
+      throw HttpFailure.conflict("peer " + id + " is disabled; enable it first");
     }
     List<PassResult> passes = f.syncNow(id);
     ObjectNode body = F.objectNode();
@@ -921,7 +915,7 @@ final class ApiRoutes {
   private static String objectId(Context ctx) {
     String id = pathParam(ctx, "id");
     if (!STIX_ID.matcher(id).matches()) {
-      throw ApiFailure.badRequest("not a STIX id (type--uuid, lower case): " + abbreviate(id));
+      throw HttpFailure.badRequest("not a STIX id (type--uuid, lower case): " + abbreviate(id));
     }
     return id;
   }
@@ -929,7 +923,7 @@ final class ApiRoutes {
   private static String pathParam(Context ctx, String name) {
     String v = ctx.pathParam(name);
     if (v.isEmpty() || v.length() > MAX_PATH_PARAM) {
-      throw ApiFailure.badRequest(name + " must be 1 to " + MAX_PATH_PARAM + " characters long");
+      throw HttpFailure.badRequest(name + " must be 1 to " + MAX_PATH_PARAM + " characters long");
     }
     return v;
   }
@@ -937,7 +931,7 @@ final class ApiRoutes {
   private static String requiredQuery(Context ctx, String name) {
     String v = optQuery(ctx, name);
     if (v == null) {
-      throw ApiFailure.badRequest("the query parameter " + name + " is required");
+      throw HttpFailure.badRequest("the query parameter " + name + " is required");
     }
     return v;
   }
@@ -948,11 +942,11 @@ final class ApiRoutes {
       return null;
     }
     if (values.size() > 1) {
-      throw ApiFailure.badRequest("the query parameter " + name + " is given more than once");
+      throw HttpFailure.badRequest("the query parameter " + name + " is given more than once");
     }
     String v = values.getFirst();
     if (v.isEmpty() || v.length() > MAX_PATH_PARAM) {
-      throw ApiFailure.badRequest("the query parameter " + name + " must be 1 to "
+      throw HttpFailure.badRequest("the query parameter " + name + " must be 1 to "
           + MAX_PATH_PARAM + " characters long");
     }
     return v;
@@ -970,7 +964,7 @@ final class ApiRoutes {
       n = min - 1;
     }
     if (n < min || n > max) {
-      throw ApiFailure.badRequest(name + " must be an integer from " + min + " to " + max
+      throw HttpFailure.badRequest(name + " must be an integer from " + min + " to " + max
           + "; got " + abbreviate(v));
     }
     return n;
@@ -981,7 +975,7 @@ final class ApiRoutes {
     if (v == null) {
       return null;
     }
-    return Timestamps.tryParse(v).orElseThrow(() -> ApiFailure.badRequest(name
+    return Timestamps.tryParse(v).orElseThrow(() -> HttpFailure.badRequest(name
         + " is not an RFC 3339 timestamp: " + abbreviate(v)));
   }
 

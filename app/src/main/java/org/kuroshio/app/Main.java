@@ -24,6 +24,7 @@ import org.kuroshio.stix.StixException;
 import org.kuroshio.store.Contribution;
 import org.kuroshio.store.StoreException;
 import org.kuroshio.taxii.federation.Federation;
+import org.kuroshio.taxii.federation.LinkHealth;
 import org.kuroshio.taxii.server.TaxiiServer;
 import org.kuroshio.taxii.server.TaxiiSettings;
 import org.slf4j.Logger;
@@ -194,7 +195,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     config.startup.showOldJavalinVersionWarning = false;
     TaxiiServer.configureServer(config);
     config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, wiring));
-    config.routes.get("/health", ctx -> health(ctx, wiring.databaseUp()));
+    config.routes.get("/health", ctx -> health(ctx, wiring.databaseUp(), wiring.federation()));
     config.routes.get("/metrics", ctx -> {
       ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
       ctx.result(wiring.metrics().scrape());
@@ -218,12 +219,35 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     TaxiiServer.register(config, wiring.data(), wiring.accounts(), wiring.taxii());
   }
 
-  private static void health(Context ctx, BooleanSupplier databaseUp) {
+  /**
+   * Answers {@code /health}: the database (503 when it is down) and, when the node federates,
+   * its links to peers: how many, and which are failing (a failing peer degrades the node's
+   * status but does not make it unhealthy).
+   */
+  private static void health(Context ctx, BooleanSupplier databaseUp,
+      Supplier<Optional<Federation>> federation) {
     boolean db = databaseUp.getAsBoolean();
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("status", db ? "up" : "down");
+    List<LinkHealth> links = federation.get().map(Federation::health).orElse(List.of());
+    List<LinkHealth> failing = links.stream()
+        .filter(l -> l.state() == LinkHealth.State.FAILING).toList();
+    body.put("status", !db ? "down" : failing.isEmpty() ? "up" : "degraded");
     body.put("database", db ? "up" : "down");
     body.put("version", Version.get());
+    if (!links.isEmpty()) {
+      ObjectNode f = body.putObject("federation");
+      f.put("links", links.size());
+      f.put("failing", failing.size());
+      var list = f.putArray("failing_links");
+      for (LinkHealth l : failing) {
+        ObjectNode o = list.addObject();
+        o.put("peer", l.peer());
+        o.put("collection", l.collection());
+        o.put("direction", l.direction().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("failures", l.consecutiveFailures());
+        o.put("last_error", l.lastError());
+      }
+    }
     ctx.status(db ? 200 : 503);
     ctx.contentType("application/json");
     ctx.result(body.toString());

@@ -149,8 +149,21 @@ public final class SharingState {
    * namespace over its identity id, the same on every node.
    */
   public static String localCollectionId(String organisation) {
-    return ScoIds.uuid5(KuroshioExtensions.NAMESPACE, organisation).toString();
+    String known = LOCAL_IDS.get(organisation);
+    if (known != null) {
+      return known;
+    }
+    String id = ScoIds.uuid5(KuroshioExtensions.NAMESPACE, organisation).toString();
+    if (LOCAL_IDS.size() < MAX_CACHED_LOCAL_IDS) {
+      LOCAL_IDS.put(organisation, id);
+    }
+    return id;
   }
+
+  /** Local collection ids already computed (one SHA-1 each), per organisation. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> LOCAL_IDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_CACHED_LOCAL_IDS = 100_000;
 
   /** Returns the organisation whose local collection has this id, if it is known here. */
   public @Nullable Organisation ownerOfLocal(String collectionId) {

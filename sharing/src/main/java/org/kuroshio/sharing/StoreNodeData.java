@@ -153,28 +153,31 @@ final class StoreNodeData implements NodeData {
 
     /** As {@link #filter(List)}; {@code record} false for a look ahead that releases nothing. */
     List<StoredVersion> filter(List<StoredVersion> batch, boolean record) {
-      List<StoredVersion> out = new ArrayList<>(batch.size());
+      List<StoredVersion> allowed = new ArrayList<>(batch.size());
+      List<Decision> decisions = new ArrayList<>(batch.size());
       List<StoredVersion> withEnds = new ArrayList<>();
-      Map<StoredVersion, Decision> decided = new LinkedHashMap<>();
       for (StoredVersion v : batch) {
         Decision d = decide(v);
         if (d.allowed()) {
-          decided.put(v, d);
-          if (hasEnds(v) && !d.reason().equals(Decision.Reason.OWNER)) {
+          allowed.add(v);
+          decisions.add(d);
+          if (hasEnds(v) && d.reason() != Decision.Reason.OWNER) {
             withEnds.add(v);
           }
         }
       }
       Set<StoredVersion> blocked = withEnds.isEmpty() ? Set.of() : blockedByEnds(withEnds);
-      for (Map.Entry<StoredVersion, Decision> e : decided.entrySet()) {
-        StoredVersion v = e.getKey();
-        if (!blocked.contains(v)) {
-          out.add(v);
-          if (!record) {
-            continue;
-          }
-          items.add(new AuditEntry.Item(v.id(), v.versionText(), e.getValue().reason().name(),
-              e.getValue().agreementId()));
+      List<StoredVersion> out = new ArrayList<>(allowed.size());
+      for (int i = 0; i < allowed.size(); i++) {
+        StoredVersion v = allowed.get(i);
+        if (blocked.contains(v)) {
+          continue;
+        }
+        out.add(v);
+        if (record) {
+          Decision d = decisions.get(i);
+          items.add(new AuditEntry.Item(v.id(), v.versionText(), d.reason().name(),
+              d.agreementId()));
         }
       }
       return out;
@@ -182,7 +185,7 @@ final class StoreNodeData implements NodeData {
 
     /** Returns the versions with an end (or sighting reference) the principal may not see. */
     private Set<StoredVersion> blockedByEnds(List<StoredVersion> versions) {
-      Map<StoredVersion, @Nullable List<String>> refs = new HashMap<>();
+      Map<StoredVersion, @Nullable List<String>> refs = new java.util.IdentityHashMap<>();
       Map<String, String> bodies = bodies(versions);
       Set<String> unknown = new HashSet<>();
       for (StoredVersion v : versions) {
@@ -199,7 +202,8 @@ final class StoreNodeData implements NodeData {
         }
       }
       lookUpEnds(unknown);
-      Set<StoredVersion> blocked = new HashSet<>();
+      Set<StoredVersion> blocked = java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>());
       for (Map.Entry<StoredVersion, @Nullable List<String>> e : refs.entrySet()) {
         List<String> r = e.getValue();
         if (r == null || r.stream().anyMatch(id -> !endVisible.getOrDefault(id, false))) {
@@ -290,11 +294,13 @@ final class StoreNodeData implements NodeData {
     List<StoredVersion> out = new ArrayList<>(Math.min(query.limit(), 1024));
     String cursor = query.after();
     int rounds = 0;
+    int peeks = 0;
     while (true) {
       boolean full = out.size() == query.limit();
       // Until full, ask for exactly what is missing, so that when every entry of the last store
-      // page is released, that page's cursor is right after the last version returned.
-      int want = full ? LOOK_AHEAD : query.limit() - out.size();
+      // page is released, that page's cursor is right after the last version returned. Once
+      // full, look at the next version alone (usually released), then at larger runs.
+      int want = full ? (peeks++ == 0 ? 1 : LOOK_AHEAD) : query.limit() - out.size();
       ObjectQuery q = new ObjectQuery(query.addedAfter(), query.ids(), query.types(),
           query.versions(), query.specVersions(), want, cursor, query.withBody() && !full);
       Page<StoredVersion> page = store.query(collectionId, q);

@@ -25,6 +25,11 @@ final class TestPostgres {
 
   /** Creates a new database and opens a store on it (a small pool: tests are sequential). */
   static StixStore newStore(Clock clock) {
+    return newStore(clock, 2);
+  }
+
+  /** Creates a new database and opens a store on it with a pool of {@code connections}. */
+  static StixStore newStore(Clock clock, int connections) {
     EmbeddedPostgres pg = server();
     String name = "test" + DATABASES.incrementAndGet();
     try (Connection c = pg.getPostgresDatabase().getConnection();
@@ -33,8 +38,8 @@ final class TestPostgres {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
-    return Stores.open(new StoreSettings(pg.getJdbcUrl("postgres", name), "postgres", "", 2,
-        clock));
+    return Stores.open(new StoreSettings(pg.getJdbcUrl("postgres", name), "postgres", "",
+        connections, clock));
   }
 
   private static synchronized EmbeddedPostgres server() {

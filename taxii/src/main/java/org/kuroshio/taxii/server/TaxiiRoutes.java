@@ -182,14 +182,7 @@ final class TaxiiRoutes {
   }
 
   private static void error(Context ctx, int status, String title, String description) {
-    if (status == 401) {
-      ctx.header("WWW-Authenticate", "Basic realm=\"kuroshio\", charset=\"UTF-8\"");
-      ctx.addHeader("WWW-Authenticate", "Bearer realm=\"kuroshio\"");
-    }
-    if (status == 413) {
-      // The rest of the body is never read: ask Jetty to drop the connection after answering.
-      ctx.header("Connection", "close");
-    }
+    HttpFailure.prepareHeaders(ctx, status);
     ctx.status(status);
     ctx.contentType(MediaTypes.TAXII_21);
     ctx.result(StixJson.writeBytes(TaxiiError.of(status, title, description).toJson()));
