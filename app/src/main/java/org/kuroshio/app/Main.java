@@ -228,7 +228,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       Supplier<Optional<Federation>> federation) {
     boolean db = databaseUp.getAsBoolean();
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    List<LinkHealth> links = federation.get().map(Federation::health).orElse(List.of());
+    // The federation's health is kept in the database: without the database, say nothing of it.
+    List<LinkHealth> links = db ? federation.get().map(Federation::health).orElse(List.of())
+        : List.of();
     List<LinkHealth> failing = links.stream()
         .filter(l -> l.state() == LinkHealth.State.FAILING).toList();
     body.put("status", !db ? "down" : failing.isEmpty() ? "up" : "degraded");

@@ -112,14 +112,15 @@ class AirGapExportIT {
     assertThat(key.code()).as(key.err()).isEqualTo(Main.OK);
     Path commerceCfg = dir.resolve("commerce.json");
     Files.writeString(commerceCfg, """
-        {"node": {"title": "commerce", "organisation": "%s", "organisation_name": "Commerce"},
+        {"node": {"title": "commerce", "organisation": "%s",
+                  "organisation_name": "Department of Commerce"},
          "data_dir": "%s"}
         """.formatted(DemoScenario.COMMERCE,
         dir.resolve("commerce").toString().replace("\\", "/")));
 
     CliRun imported = CliRun.run(Map.of(), "import", "--config", commerceCfg.toString(),
         "--verify", out.toString());
-    assertThat(imported.code()).as(imported.err()).isEqualTo(Main.OK);
+    assertThat(imported.code()).as(imported.err() + imported.out()).isEqualTo(Main.OK);
 
     Files.writeString(out, Files.readString(out) + "\n");
     CliRun tampered = CliRun.run(Map.of(), "import", "--config", commerceCfg.toString(),
