@@ -530,12 +530,12 @@ final class JdbcStixStore implements StixStore {
           members.join(cand.id, accepted, last);
         }
       }
-      // The first contribution of a new version is keyed by the version's own number; a later
-      // one (another organisation, node or agreement) by a date of its own.
+      // The first contribution of a new version is implied by the version's row (owner, node,
+      // agreement: see readContributions); a later one (another organisation, node or
+      // agreement) is a provenance row keyed by a date of its own.
       if (accepted.contributors == null) {
         accepted.contributors = new ArrayList<>(1);
         accepted.contributors.add(cand.contributor);
-        contributions.add(new ContributionRow(accepted.vid, accepted.vid, cand.contributor));
       } else if (!accepted.contributors.contains(cand.contributor)) {
         last = Math.max(now, last + 1);
         accepted.contributors.add(cand.contributor);
@@ -944,12 +944,14 @@ final class JdbcStixStore implements StixStore {
   }
 
   /**
-   * Reads the contributions of these versions: each version's first by primary key (its own
-   * number), the others through {@code contribution_extras}.
+   * Reads the contributions of these versions: each version's first from its own row (or, for
+   * versions stored before V5, the provenance row keyed by its number), the others through
+   * {@code contribution_extras}.
    */
   private static List<ContributionRow> readContributions(Connection c, Collection<Long> vids)
       throws SQLException {
     List<ContributionRow> out = new ArrayList<>();
+    Set<Long> firstRecorded = new HashSet<>();
     for (List<Long> chunk : chunks(vids)) {
       String marks = marks(chunk.size());
       String sql = "SELECT p.at, p.version_ref, p.organisation, p.node, p.agreement"
@@ -966,8 +968,27 @@ final class JdbcStixStore implements StixStore {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new ContributionRow(rs.getLong(1), rs.getLong(2),
-                new Contributor(rs.getString(3), rs.getString(4), rs.getString(5))));
+            ContributionRow row = new ContributionRow(rs.getLong(1), rs.getLong(2),
+                new Contributor(rs.getString(3), rs.getString(4), rs.getString(5)));
+            out.add(row);
+            if (row.at() == row.vid()) {
+              firstRecorded.add(row.vid());
+            }
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT first_added, owner, received_from,"
+          + " agreement FROM object_versions WHERE first_added IN (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long vid = rs.getLong(1);
+            if (!firstRecorded.contains(vid)) {
+              out.add(new ContributionRow(vid, vid,
+                  new Contributor(rs.getString(2), rs.getString(3), rs.getString(4))));
+            }
           }
         }
       }
@@ -1093,8 +1114,8 @@ final class JdbcStixStore implements StixStore {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO object_versions (first_added, object_id, object_type, spec_version,"
             + " version_key, version_text, keyed_by_date, revoked, owner, domains, tlp,"
-            + " release_to, received_from, received_by, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?)")) {
+            + " release_to, received_from, received_by, agreement, body) VALUES (?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         Candidate r = rows.get(i);
         ps.setLong(1, vids.get(i));
@@ -1111,7 +1132,8 @@ final class JdbcStixStore implements StixStore {
         ps.setString(12, r.releaseTo);
         ps.setString(13, r.source.receivedFrom());
         ps.setString(14, r.source.receivedBy());
-        ps.setBytes(15, r.body);
+        ps.setString(15, r.source.agreement());
+        ps.setBytes(16, r.body);
         ps.addBatch();
       }
       ps.executeBatch();
