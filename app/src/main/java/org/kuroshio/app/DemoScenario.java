@@ -208,10 +208,7 @@ public final class DemoScenario {
     for (Agreement a : agreements()) {
       data.governance().adopt(operator, a);
     }
-    List<StixObject> all = objects().stream()
-        .filter(o -> !(o.type().equals("identity")
-            && data.governance().state().organisation(o.id()).isPresent()))
-        .toList();
+    List<StixObject> all = loadable(data);
     Map<String, List<StixObject>> byOwner = new LinkedHashMap<>();
     for (StixObject o : all) {
       byOwner.computeIfAbsent(contributor(o), k -> new ArrayList<>()).add(o);
@@ -224,7 +221,24 @@ public final class DemoScenario {
     return counts;
   }
 
-  private static int ingest(NodeData data, String owner, String collection,
+  /**
+   * Returns the scenario objects a node loads: all but the identities of organisations it has
+   * registered (the node publishes those itself).
+   */
+  static List<StixObject> loadable(NodeData data) {
+    return objects().stream()
+        .filter(o -> !(o.type().equals("identity")
+            && data.governance().state().organisation(o.id()).isPresent()))
+        .toList();
+  }
+
+  /**
+   * Stores objects as their owner's contribution to a collection.
+   *
+   * @return how many were stored
+   * @throws IllegalStateException naming every object refused (the scenario must be valid)
+   */
+  static int ingest(NodeData data, String owner, String collection,
       List<StixObject> objects) {
     IngestResult result = data.add(Principal.system(owner), collection, objects);
     if (result.failureCount() > 0) {

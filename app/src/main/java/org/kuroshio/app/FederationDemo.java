@@ -11,9 +11,7 @@ import java.util.TreeMap;
 import org.kuroshio.sharing.Agreement;
 import org.kuroshio.sharing.CollectionView;
 import org.kuroshio.sharing.Credentials;
-import org.kuroshio.sharing.IngestResult;
 import org.kuroshio.sharing.NodeData;
-import org.kuroshio.sharing.ObjectResult;
 import org.kuroshio.sharing.Organisation;
 import org.kuroshio.sharing.PeerRegistry;
 import org.kuroshio.sharing.Principal;
@@ -134,7 +132,6 @@ final class FederationDemo implements AutoCloseable {
   }
 
   private void agreementsAndScenario() {
-    List<StixObject> scenario = DemoScenario.objects();
     for (Member m : members) {
       Principal admin = Principal.system(m.organisation());
       for (Agreement a : DemoScenario.agreements()) {
@@ -142,20 +139,11 @@ final class FederationDemo implements AutoCloseable {
           m.node().data().governance().adopt(admin, a);
         }
       }
-      List<StixObject> own = scenario.stream()
+      List<StixObject> own = DemoScenario.loadable(m.node().data()).stream()
           .filter(o -> DemoScenario.contributor(o).equals(m.organisation()))
-          .filter(o -> !(o.type().equals("identity")
-              && m.node().data().governance().state().organisation(o.id()).isPresent()))
           .toList();
-      IngestResult r = m.node().data().add(admin,
+      DemoScenario.ingest(m.node().data(), m.organisation(),
           SharingState.localCollectionId(m.organisation()), own);
-      if (r.failureCount() > 0) {
-        StringBuilder why = new StringBuilder("the demo scenario was refused:");
-        for (ObjectResult f : r.failures()) {
-          why.append("\n  ").append(f.id()).append(": ").append(f.message());
-        }
-        throw new IllegalStateException(why.toString());
-      }
     }
   }
 

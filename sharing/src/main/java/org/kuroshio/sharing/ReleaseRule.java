@@ -49,7 +49,7 @@ public final class ReleaseRule {
                 "the recipient is not a party to this agreement");
       }
     }
-    List<Agreement> candidates = candidates(state, subject, recipient, purpose);
+    List<Agreement> candidates = candidatesBetween(state, subject.owner(), recipient, purpose);
     if (type.equals("identity") && state.organisation(subject.id()).isPresent()) {
       for (Agreement a : state.agreementsOf(recipient)) {
         if (a.inForce(now) && a.hasParty(subject.id()) && inPurpose(a, purpose)) {
@@ -100,11 +100,6 @@ public final class ReleaseRule {
     }
     return Decision.deny(Decision.Reason.NO_AGREEMENT, null, noAgreement(candidates, subject,
         tlp, now));
-  }
-
-  private static List<Agreement> candidates(SharingState state, ReleaseSubject subject,
-      String recipient, Purpose purpose) {
-    return candidatesBetween(state, subject.owner(), recipient, purpose);
   }
 
   private static List<Agreement> candidatesBetween(SharingState state, String sharer,

@@ -190,7 +190,7 @@ final class StoreNodeData implements NodeData {
       Set<String> unknown = new HashSet<>();
       for (StoredVersion v : versions) {
         String json = v.json() != null ? v.json() : bodies.get(v.id() + "|" + v.versionText());
-        List<String> r = json == null ? null : Ends.of(json);
+        List<String> r = json == null ? null : ends(json);
         refs.put(v, r);
         if (r == null) {
           continue;
@@ -242,6 +242,15 @@ final class StoreNodeData implements NodeData {
             d.agreementId()));
       }
       record(action, collection);
+    }
+  }
+
+  /** Returns the ends of a relationship or sighting, or null when its JSON cannot be read. */
+  private static @Nullable List<String> ends(String json) {
+    try {
+      return org.kuroshio.stix.Ends.of(StixJson.mapper().readTree(json), Integer.MAX_VALUE);
+    } catch (JacksonException e) {
+      return null;
     }
   }
 

@@ -1041,6 +1041,10 @@ final class JdbcStixStore implements StixStore {
   /** Indexes the ends of new relationship and sighting versions ({@code object_refs}). */
   private static void insertReferences(Connection c, List<Candidate> rows, List<Long> vids)
       throws SQLException {
+    if (rows.stream().noneMatch(r -> r.object.type().equals("relationship")
+        || r.object.type().equals("sighting"))) {
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO object_refs (ref_id, version_ref) VALUES (?, ?)")) {
       int n = 0;
@@ -1050,7 +1054,10 @@ final class JdbcStixStore implements StixStore {
         if (!type.equals("relationship") && !type.equals("sighting")) {
           continue;
         }
-        for (String ref : references(r.object)) {
+        for (String ref : org.kuroshio.stix.Ends.of(r.object.json(), MAX_REFS)) {
+          if (ref.length() > MAX_ID) {
+            continue;
+          }
           ps.setString(1, ref);
           ps.setLong(2, vids.get(i));
           ps.addBatch();
@@ -1061,24 +1068,6 @@ final class JdbcStixStore implements StixStore {
         ps.executeBatch();
       }
     }
-  }
-
-  /** Returns the distinct ids a relationship or sighting references, at most {@link #MAX_REFS}. */
-  static Set<String> references(StixObject o) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String single : List.of("source_ref", "target_ref", "sighting_of_ref")) {
-      o.string(single).filter(v -> v.length() <= MAX_ID).ifPresent(out::add);
-    }
-    for (String many : List.of("observed_data_refs", "where_sighted_refs")) {
-      o.property(many).filter(tools.jackson.databind.JsonNode::isArray).ifPresent(a -> {
-        for (tools.jackson.databind.JsonNode e : a) {
-          if (out.size() < MAX_REFS && e.isString() && e.asString().length() <= MAX_ID) {
-            out.add(e.asString());
-          }
-        }
-      });
-    }
-    return out;
   }
 
   @Override
