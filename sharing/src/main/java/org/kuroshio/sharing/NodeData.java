@@ -48,7 +48,8 @@ public interface NodeData extends Ingest {
 
   /**
    * Counts the versions of a readable collection the rule releases to the principal (limit and
-   * cursor ignored).
+   * cursor ignored). The count reads at most 200,000 versions of the collection: beyond that it
+   * is the count among those.
    *
    * @throws NotFoundException when the collection does not exist or is invisible to the principal
    * @throws PolicyViolationException when the principal may write but not read it
