@@ -51,7 +51,9 @@ final class AdversarialOracle {
   final Map<String, List<StoredVersion>> members = new LinkedHashMap<>();
   /** Every stored version of every object that is a member somewhere, oldest first. */
   final Map<String, List<StoredVersion>> versions = new LinkedHashMap<>();
-  private final Map<String, Map<String, Boolean>> endCache = new HashMap<>();
+  // The sweeps ask from several threads at once.
+  private final Map<String, Map<String, Boolean>> endCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   AdversarialOracle(StixStore store, SharingState state, Instant now) {
     this.state = state;
@@ -118,7 +120,8 @@ final class AdversarialOracle {
   }
 
   private boolean endVisible(String id, String org) {
-    return endCache.computeIfAbsent(org, k -> new HashMap<>()).computeIfAbsent(id, k -> {
+    return endCache.computeIfAbsent(org, k -> new java.util.concurrent.ConcurrentHashMap<>())
+        .computeIfAbsent(id, k -> {
       List<StoredVersion> vs = versions.get(id);
       if (vs == null || vs.isEmpty()) {
         return false;
