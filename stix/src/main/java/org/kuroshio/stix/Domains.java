@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Derives the sharing domains of an object (DESIGN.md "Domains"): an explicit domains extension
- * wins; maritime-module objects are maritime; objects that reference DISARM techniques are fimi;
+ * wins; maritime-module objects (the {@code kuroshio-vessel} SCO, anything carrying the vessel or
+ * maritime event extension) are maritime; objects that reference DISARM techniques are fimi;
  * relationships, sightings, reports, notes, opinions and groupings take the union of the domains
  * of what they reference; everything else is cyber.
  */
@@ -59,8 +60,9 @@ public final class Domains {
     JsonNode json = object.json();
     SortedSet<String> out = new TreeSet<>();
     JsonNode ext = json.get("extensions");
-    if (ext != null && (ext.has(KuroshioExtensions.VESSEL_ID)
-        || ext.has(KuroshioExtensions.MARITIME_EVENT_ID))) {
+    if (object.type().equals(KuroshioExtensions.VESSEL_TYPE)
+        || (ext != null && (ext.has(KuroshioExtensions.VESSEL_ID)
+        || ext.has(KuroshioExtensions.MARITIME_EVENT_ID)))) {
       out.add(MARITIME);
     }
     if (referencesDisarm(json)) {
