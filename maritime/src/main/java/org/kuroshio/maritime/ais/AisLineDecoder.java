@@ -161,7 +161,7 @@ public final class AisLineDecoder implements Consumer<String> {
     Instant trailingTime = null;
     int star = line.indexOf('*', start);
     if (star > 0 && star + 3 < end && line.charAt(star + 3) == ',') {
-      trailingTime = trailingTime(line, star + 4, end);
+      trailingTime = AisLineTime.trailingTime(line, star + 4, end);
       end = star + 3;
     }
     Instant pending = pendingTime;
@@ -186,23 +186,6 @@ public final class AisLineDecoder implements Consumer<String> {
   /** End of input: expires every open group. */
   public void finish() {
     reassembler.flush();
-  }
-
-  /** The last comma-separated field of {@code line[from, end)} as UNIX seconds (9-10 digits). */
-  private static @Nullable Instant trailingTime(String line, int from, int end) {
-    int p = end;
-    while (p > from && line.charAt(p - 1) >= '0' && line.charAt(p - 1) <= '9') {
-      p--;
-    }
-    int digits = end - p;
-    if (digits < 9 || digits > 10 || (p > from && line.charAt(p - 1) != ',')) {
-      return null;
-    }
-    long v = 0;
-    for (int i = p; i < end; i++) {
-      v = v * 10 + (line.charAt(i) - '0');
-    }
-    return Instant.ofEpochSecond(v);
   }
 
   private void otherSentence(String line, int start, int end) {

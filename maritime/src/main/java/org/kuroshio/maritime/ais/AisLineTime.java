@@ -70,7 +70,7 @@ public final class AisLineTime {
   }
 
   /** The last comma-separated field of {@code line[from, end)} as UNIX seconds (9-10 digits). */
-  private static @Nullable Instant trailingTime(String line, int from, int end) {
+  static @Nullable Instant trailingTime(String line, int from, int end) {
     int p = end;
     while (p > from && line.charAt(p - 1) >= '0' && line.charAt(p - 1) <= '9') {
       p--;
