@@ -1,6 +1,7 @@
 /**
- * Maritime domain awareness: AIS decoding (our own, NMEA 0183 AIVDM/AIVDO with tag blocks and
- * multi-sentence reassembly), and later vessels, tracks and detectors.
+ * Maritime domain awareness: {@link org.kuroshio.maritime.MaritimePipeline} joins our own AIS
+ * decoder, the vessel registry and track store, search-and-rescue assist and the behaviour
+ * detectors; the subpackages hold each part (docs/MARITIME.md).
  */
 @NullMarked
 package org.kuroshio.maritime;
