@@ -51,7 +51,8 @@ import org.kuroshio.maritime.vessel.VesselRegistry;
  * <p>A message time-stamped more than a day after the clock's time is counted in
  * {@link Summary#futureSkipped()} and skipped: one corrupt time stamp would otherwise move the
  * stream time ahead, open a gap for every vessel and hide every later report of its vessel as out
- * of order.
+ * of order. One time-stamped before 2000 (before AIS was in service; a corrupt stamp such as
+ * {@code c:0}) is counted in {@link Summary#pastSkipped()} and skipped.
  *
  * <p><b>Failures.</b> A message that makes a stage throw is counted in
  * {@link Summary#failures()} (the first is logged) and the stream goes on.
@@ -64,6 +65,8 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(MaritimePipeline.class.getName());
   /** Messages time-stamped later than the clock plus this are skipped (a corrupt time). */
   static final long MAX_FUTURE_MS = 24 * 3_600_000L;
+  /** Messages time-stamped before this (2000-01-01T00:00:00Z) are skipped (a corrupt time). */
+  static final long MIN_TIME_MS = 946_684_800_000L;
 
   private final Settings settings;
   private final Clock clock;
@@ -86,6 +89,7 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
   private long identityChanges;
   private long failures;
   private long futureSkipped;
+  private long pastSkipped;
   private final AtomicLongArray eventCounts = new AtomicLongArray(EventKind.values().length);
   private long streamTime = Long.MIN_VALUE;
 
@@ -149,10 +153,11 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
    * @param vessels vessels in the registry
    * @param failures messages a stage failed on (counted, skipped)
    * @param futureSkipped messages skipped because their time is more than a day after the clock
+   * @param pastSkipped messages skipped because their time is before 2000
    */
   public record Summary(long messages, long fixes, long identityChanges,
       Map<EventKind, Long> events, AisStream.Summary decode, int vessels, long failures,
-      long futureSkipped) {
+      long futureSkipped, long pastSkipped) {
     /** Copies the map. */
     public Summary {
       events = Map.copyOf(events);
@@ -272,7 +277,7 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
       ev.put(k, eventCounts.get(k.ordinal()));
     }
     summary = new Summary(messages, fixes, identityChanges, ev, stream.summary(), registry.size(),
-        failures, futureSkipped);
+        failures, futureSkipped, pastSkipped);
     return summary;
   }
 
@@ -364,6 +369,11 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
         for (int i = 0; i < b.size; i++) {
           if (b.times[i] > futureLimit) {
             futureSkipped++;
+            messages++;
+            continue;
+          }
+          if (b.times[i] < MIN_TIME_MS) {
+            pastSkipped++;
             messages++;
             continue;
           }
