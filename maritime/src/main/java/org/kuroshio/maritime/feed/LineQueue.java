@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #close()} ends it at once, discarding what is queued.
  */
 final class LineQueue {
+  /** A wait without time limit. */
+  private static final long FOREVER = Long.MAX_VALUE;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
   private final Condition notEmpty = lock.newCondition();
@@ -51,18 +54,7 @@ final class LineQueue {
    * queue is closed or finished, or the thread is interrupted.
    */
   boolean put(List<String> batch) {
-    lock.lock();
-    try {
-      while (batches.size() >= capacity && !closed && !finished) {
-        notFull.await();
-      }
-      return add(batch);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      lock.unlock();
-    }
+    return put(batch, FOREVER);
   }
 
   /** As {@link #put} but waits at most {@code timeoutNanos}; false when it timed out. */
@@ -74,7 +66,7 @@ final class LineQueue {
         if (left <= 0) {
           return false;
         }
-        left = notFull.awaitNanos(left);
+        left = await(notFull, left);
       }
       return add(batch);
     } catch (InterruptedException e) {
@@ -109,10 +101,23 @@ final class LineQueue {
    * the thread is interrupted.
    */
   @Nullable List<String> take() {
+    return next(FOREVER);
+  }
+
+  /** As {@link #take()} but waits at most {@code timeout}; null also when it timed out. */
+  @Nullable List<String> poll(long timeout, TimeUnit unit) {
+    return next(unit.toNanos(timeout));
+  }
+
+  private @Nullable List<String> next(long timeoutNanos) {
     lock.lock();
     try {
+      long left = timeoutNanos;
       while (batches.isEmpty() && !closed && !finished) {
-        notEmpty.await();
+        if (left <= 0) {
+          return null;
+        }
+        left = await(notEmpty, left);
       }
       if (closed) {
         return null;
@@ -130,31 +135,16 @@ final class LineQueue {
     }
   }
 
-  /** As {@link #take()} but waits at most {@code timeout}; null also when it timed out. */
-  @Nullable List<String> poll(long timeout, TimeUnit unit) {
-    lock.lock();
-    try {
-      long left = unit.toNanos(timeout);
-      while (batches.isEmpty() && !closed && !finished) {
-        if (left <= 0) {
-          return null;
-        }
-        left = notEmpty.awaitNanos(left);
-      }
-      if (closed) {
-        return null;
-      }
-      List<String> b = batches.pollFirst();
-      if (b != null) {
-        notFull.signal();
-      }
-      return b;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } finally {
-      lock.unlock();
+  /**
+   * Waits on {@code c} (the lock held) at most {@code left} ns, or until signalled when
+   * {@code left} is {@link #FOREVER}; returns the time left ({@code FOREVER} stays).
+   */
+  private static long await(Condition c, long left) throws InterruptedException {
+    if (left == FOREVER) {
+      c.await();
+      return FOREVER;
     }
+    return c.awaitNanos(left);
   }
 
   /** No more batches will be added: takers drain what is queued, then get null. */

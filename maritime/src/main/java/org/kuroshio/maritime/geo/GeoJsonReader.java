@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -97,19 +98,7 @@ public final class GeoJsonReader {
 
   /** Reads a file; the source in error messages is the file name. */
   public List<GeoFeature> read(Path file) {
-    String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-    try {
-      long size = Files.size(file);
-      if (size > limits.maxBytes()) {
-        throw new GeoDataException(source + ": file is " + size + " bytes, over the limit of "
-            + limits.maxBytes());
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        return read(in, source);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
-    }
+    return fromFile(file, this::read);
   }
 
   /** Reads a stream (not closed here); {@code source} names it in error messages. */
@@ -130,6 +119,21 @@ public final class GeoJsonReader {
    * used for side files such as cable metadata.
    */
   public JsonNode readTree(Path file) {
+    return fromFile(file, (in, source) -> {
+      try {
+        return mapper.readTree(in);
+      } catch (JacksonException e) {
+        throw new GeoDataException(source + ": not valid JSON or over a limit: "
+            + e.getOriginalMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * Opens a file of at most {@link Limits#maxBytes()} and hands it to {@code reader} with its
+   * name, the source in error messages.
+   */
+  private <T> T fromFile(Path file, BiFunction<InputStream, String, T> reader) {
     String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     try {
       long size = Files.size(file);
@@ -138,13 +142,10 @@ public final class GeoJsonReader {
             + limits.maxBytes());
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return mapper.readTree(in);
+        return reader.apply(in, source);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
-    } catch (JacksonException e) {
-      throw new GeoDataException(source + ": not valid JSON or over a limit: "
-          + e.getOriginalMessage(), e);
     }
   }
 

@@ -102,7 +102,7 @@ public final class VesselRegistry {
         }
         position(s, time, b.lat(), b.lon(), b.speed(), b.course(), Fix.NO_STATUS);
         List<IdentityChange> out = null;
-        out = name(s, time, b.shipname(), out);
+        out = textField(s, time, IdentityChange.NAME, b.shipname(), out);
         out = shipType(s, time, b.shiptype(), out);
         dimensions(s, b.toBow(), b.toStern(), b.toPort(), b.toStarboard());
         return done(out);
@@ -114,16 +114,18 @@ public final class VesselRegistry {
         }
         List<IdentityChange> out = null;
         out = imo(s, time, d.imo(), out);
-        out = callSign(s, time, d.callsign(), out);
-        out = name(s, time, d.shipname(), out);
+        out = textField(s, time, IdentityChange.CALLSIGN, d.callsign(), out);
+        out = textField(s, time, IdentityChange.NAME, d.shipname(), out);
         out = shipType(s, time, d.shiptype(), out);
         dimensions(s, d.toBow(), d.toStern(), d.toPort(), d.toStarboard());
-        out = destination(s, time, d.destination(), out);
+        out = textField(s, time, IdentityChange.DESTINATION, d.destination(), out);
         return done(out);
       }
       case StaticDataReportPartA a -> {
         State s = state(a.mmsi(), time);
-        return s == null ? List.of() : done(name(s, time, a.shipname(), null));
+        return s == null
+            ? List.of()
+            : done(textField(s, time, IdentityChange.NAME, a.shipname(), null));
       }
       case StaticDataReportPartB b -> {
         State s = state(b.mmsi(), time);
@@ -131,7 +133,7 @@ public final class VesselRegistry {
           return List.of();
         }
         List<IdentityChange> out = null;
-        out = callSign(s, time, b.callsign(), out);
+        out = textField(s, time, IdentityChange.CALLSIGN, b.callsign(), out);
         out = shipType(s, time, b.shiptype(), out);
         if (b.mothershipMmsi() == 0) {
           dimensions(s, b.toBow(), b.toStern(), b.toPort(), b.toStarboard());
@@ -218,37 +220,19 @@ public final class VesselRegistry {
     return out == null ? List.of() : out;
   }
 
-  private @Nullable List<IdentityChange> name(State s, long time, String v,
+  /**
+   * Stores a reported name, call sign or destination ({@code field}, an {@link IdentityChange}
+   * key): an empty report is ignored; replacing a known value is an identity change.
+   */
+  private @Nullable List<IdentityChange> textField(State s, long time, String field, String v,
       @Nullable List<IdentityChange> out) {
     String n = text(v);
-    if (n == null || n.equals(s.name)) {
+    String before = s.text(field);
+    if (n == null || n.equals(before)) {
       return out;
     }
-    String before = s.name;
-    s.name = n;
-    return before == null ? out : change(s, time, IdentityChange.NAME, before, n, out);
-  }
-
-  private @Nullable List<IdentityChange> callSign(State s, long time, String v,
-      @Nullable List<IdentityChange> out) {
-    String n = text(v);
-    if (n == null || n.equals(s.callSign)) {
-      return out;
-    }
-    String before = s.callSign;
-    s.callSign = n;
-    return before == null ? out : change(s, time, IdentityChange.CALLSIGN, before, n, out);
-  }
-
-  private @Nullable List<IdentityChange> destination(State s, long time, String v,
-      @Nullable List<IdentityChange> out) {
-    String n = text(v);
-    if (n == null || n.equals(s.destination)) {
-      return out;
-    }
-    String before = s.destination;
-    s.destination = n;
-    return before == null ? out : change(s, time, IdentityChange.DESTINATION, before, n, out);
+    s.text(field, n);
+    return before == null ? out : change(s, time, field, before, n, out);
   }
 
   private @Nullable List<IdentityChange> shipType(State s, long time, int v,
@@ -354,6 +338,25 @@ public final class VesselRegistry {
       this.invalid = Mmsi.kind(mmsi) == Mmsi.Kind.INVALID;
       this.firstSeen = time;
       this.lastSeen = time;
+    }
+
+    /** The stored name, call sign or destination ({@code field}, an {@link IdentityChange} key). */
+    @Nullable String text(String field) {
+      return switch (field) {
+        case IdentityChange.NAME -> name;
+        case IdentityChange.CALLSIGN -> callSign;
+        case IdentityChange.DESTINATION -> destination;
+        default -> throw new IllegalArgumentException("not a text field: " + field);
+      };
+    }
+
+    void text(String field, String value) {
+      switch (field) {
+        case IdentityChange.NAME -> name = value;
+        case IdentityChange.CALLSIGN -> callSign = value;
+        case IdentityChange.DESTINATION -> destination = value;
+        default -> throw new IllegalArgumentException("not a text field: " + field);
+      }
     }
 
     Vessel snapshot() {

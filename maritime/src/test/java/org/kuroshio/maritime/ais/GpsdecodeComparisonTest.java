@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>gpsdecode runs with {@code -u} (unscaled), so positions, speeds and courses are compared as
  * the integers on the wire: ours scaled back and rounded must equal gpsd's exactly. Messages are
- * paired in order by type and MMSI.
+ * paired in order by type and MMSI and compared field by field with {@link GpsdJson}, the same
+ * comparison as {@link AisDecoderGpsdTest} makes on gpsd's golden files.
  *
  * <p>Both decoders read the same prepared copy of each file, which differs from the file in four
  * ways that are about gpsd's input layer, not decoding: every line ends in a newline (gpsdecode
@@ -40,13 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * block is malformed or fails its checksum are left out (we reject such lines, gpsd does not check
  * tag blocks). The test reports how many lines each rule touched.
  *
- * <p>Documented deviations, which are not counted as differences:
+ * <p>Documented deviation, which is not counted as a difference:
  * <ul>
  *   <li>gpsd emits one type 24 object once it holds both parts of an MMSI, we emit each part: a
  *       gpsd type 24 object is paired with our last part A and the part B of that MMSI, and a part
- *       of ours for which gpsd emitted nothing is counted as "type 24 part not merged by gpsd";
- *   <li>text fields (names, call signs, destinations, safety text) are compared after stripping
- *       trailing spaces on both sides: 6-bit text is padded with spaces or '@', which we strip.
+ *       of ours for which gpsd emitted nothing is counted as "type 24 part not merged by gpsd".
  * </ul>
  * Every other message present on one side only, and every field that differs, fails the test with
  * the list of differences.
@@ -298,13 +297,13 @@ class GpsdecodeComparisonTest {
         paired++;
         String where = "gpsd object " + j + " / our message " + found + " (type " + type
             + ", MMSI " + mmsi + "): ";
-        new Fields(differences, where, e).check(ours.get(found));
+        compare(where, e, ours.get(found));
         if (type == 24) {
           int a = partA(found, mmsi);
           if (a >= 0) {
             used[a] = true;
             pairedSecondParts++;
-            new Fields(differences, where, e).check(ours.get(a));
+            compare(where, e, ours.get(a));
           }
         }
         cursor = found + 1;
@@ -336,156 +335,11 @@ class GpsdecodeComparisonTest {
       }
       return -1;
     }
-  }
 
-  /** The fields both decoders produce, compared on one pair. */
-  private record Fields(List<String> out, String where, JsonNode e) {
-
-    void check(AisMessage m) {
-      integer("type", m.type());
-      integer("repeat", m.repeat());
-      integer("mmsi", m.mmsi());
-      switch (m) {
-        case PositionReportClassA p -> {
-          integer("status", p.navStatus());
-          integer("turn", p.rot());
-          raw("speed", p.speed(), 10, 1023);
-          bool("accuracy", p.accuracy());
-          raw("lon", p.lon(), 600_000, 0x6791AC0);
-          raw("lat", p.lat(), 600_000, 0x3412140);
-          raw("course", p.course(), 10, 3600);
-          integer("heading", p.heading() == null ? 511 : p.heading());
-          integer("second", p.second());
-          integer("maneuver", p.maneuver());
-          bool("raim", p.raim());
-          integer("radio", p.radio());
-        }
-        case BaseStationReport b -> {
-          text("timestamp", String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-              b.year(), b.month(), b.day(), b.hour(), b.minute(), b.second()));
-          raw("lon", b.lon(), 600_000, 0x6791AC0);
-          raw("lat", b.lat(), 600_000, 0x3412140);
-          integer("epfd", b.epfd());
-        }
-        case StaticVoyageData s -> {
-          integer("imo", s.imo());
-          integer("ais_version", s.aisVersion());
-          text("callsign", s.callsign());
-          text("shipname", s.shipname());
-          integer("shiptype", s.shiptype());
-          integer("to_bow", s.toBow());
-          integer("to_stern", s.toStern());
-          integer("to_port", s.toPort());
-          integer("to_starboard", s.toStarboard());
-          integer("epfd", s.epfd());
-          text("eta", String.format(Locale.ROOT, "%02d-%02dT%02d:%02dZ",
-              s.etaMonth(), s.etaDay(), s.etaHour(), s.etaMinute()));
-          raw("draught", s.draught(), 10, 0);
-          text("destination", s.destination());
-        }
-        case SarAircraftReport s -> {
-          integer("alt", s.altitude() == null ? 4095 : s.altitude());
-          integer("speed", s.speed() == null ? 1023 : s.speed());
-          raw("lon", s.lon(), 600_000, 0x6791AC0);
-          raw("lat", s.lat(), 600_000, 0x3412140);
-          raw("course", s.course(), 10, 3600);
-        }
-        case SafetyAddressed s -> {
-          integer("dest_mmsi", s.destMmsi());
-          text("text", s.text());
-        }
-        case SafetyBroadcast s -> text("text", s.text());
-        case PositionReportClassB p -> {
-          raw("speed", p.speed(), 10, 1023);
-          raw("lon", p.lon(), 600_000, 0x6791AC0);
-          raw("lat", p.lat(), 600_000, 0x3412140);
-          raw("course", p.course(), 10, 3600);
-          integer("heading", p.heading() == null ? 511 : p.heading());
-          integer("second", p.second());
-          bool("cs", p.cs());
-        }
-        case ExtendedPositionReportClassB p -> {
-          raw("speed", p.speed(), 10, 1023);
-          raw("lon", p.lon(), 600_000, 0x6791AC0);
-          raw("lat", p.lat(), 600_000, 0x3412140);
-          raw("course", p.course(), 10, 3600);
-          integer("heading", p.heading() == null ? 511 : p.heading());
-          text("shipname", p.shipname());
-          integer("shiptype", p.shiptype());
-          integer("to_bow", p.toBow());
-          integer("to_stern", p.toStern());
-          integer("to_port", p.toPort());
-          integer("to_starboard", p.toStarboard());
-        }
-        case AidToNavigationReport a -> {
-          integer("aid_type", a.aidType());
-          text("name", a.name());
-          raw("lon", a.lon(), 600_000, 0x6791AC0);
-          raw("lat", a.lat(), 600_000, 0x3412140);
-          integer("to_bow", a.toBow());
-          integer("to_stern", a.toStern());
-          integer("to_port", a.toPort());
-          integer("to_starboard", a.toStarboard());
-          bool("virtual_aid", a.virtualAid());
-        }
-        case StaticDataReportPartA a -> text("shipname", a.shipname());
-        case StaticDataReportPartB b -> {
-          integer("shiptype", b.shiptype());
-          text("vendorid", b.vendorId());
-          text("callsign", b.callsign());
-          if (e.has("mothership_mmsi")) {
-            integer("mothership_mmsi", b.mothershipMmsi());
-          } else {
-            integer("to_bow", b.toBow());
-            integer("to_stern", b.toStern());
-            integer("to_port", b.toPort());
-            integer("to_starboard", b.toStarboard());
-          }
-        }
-        case LongRangeReport l -> {
-          integer("status", l.navStatus());
-          raw("lon", l.lon(), 600, 0x1A838);
-          raw("lat", l.lat(), 600, 0xD548);
-          integer("speed", l.speed() == null ? 63 : l.speed());
-          integer("course", l.course() == null ? 511 : l.course());
-        }
-        default -> { }
-      }
-    }
-
-    private void differ(String key, Object ours, @Nullable JsonNode theirs) {
-      out.add(where + key + ": ours " + ours + ", gpsd " + theirs);
-    }
-
-    private void integer(String key, long actual) {
-      JsonNode v = e.get(key);
-      if (v == null || !v.isIntegralNumber() || v.asLong() != actual) {
-        differ(key, actual, v);
-      }
-    }
-
-    private void bool(String key, boolean actual) {
-      JsonNode v = e.get(key);
-      if (v == null || !v.isBoolean() || v.asBoolean() != actual) {
-        differ(key, actual, v);
-      }
-    }
-
-    /** Compared without trailing spaces on either side (6-bit text is padded). */
-    private void text(String key, String actual) {
-      JsonNode v = e.get(key);
-      if (v == null || !v.isString() || !v.asString().stripTrailing().equals(
-          actual.stripTrailing())) {
-        differ(key, "\"" + actual + "\"", v);
-      }
-    }
-
-    /** A scaled value of ours against gpsd's raw integer; absent means the "not available" code. */
-    private void raw(String key, @Nullable Double actual, double factor, long notAvailable) {
-      long ours = actual == null ? notAvailable : Math.round(actual * factor);
-      JsonNode v = e.get(key);
-      if (v == null || !v.isIntegralNumber() || v.asLong() != ours) {
-        differ(key, ours + " (" + actual + ")", v);
+    /** Lists every field of ours that differs from gpsd's unscaled object. */
+    private void compare(String where, JsonNode e, AisMessage m) {
+      for (GpsdJson.Difference d : GpsdJson.differences(e, m, GpsdJson.Units.UNSCALED)) {
+        differences.add(where + d);
       }
     }
   }
