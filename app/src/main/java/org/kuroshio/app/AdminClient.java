@@ -197,7 +197,21 @@ final class AdminClient {
     return send("DELETE", path, null, TIMEOUT);
   }
 
+  /**
+   * {@code POST path} with a body of another media type (such as {@code text/plain} NMEA lines):
+   * returns the JSON answer.
+   */
+  JsonNode postText(String path, String contentType, String body, Duration timeout) {
+    return send("POST", path, contentType, body, timeout);
+  }
+
   private JsonNode send(String method, String path, @Nullable JsonNode body, Duration timeout) {
+    return send(method, path, body == null ? null : "application/json",
+        body == null ? null : JSON.writeValueAsString(body), timeout);
+  }
+
+  private JsonNode send(String method, String path, @Nullable String contentType,
+      @Nullable String body, Duration timeout) {
     if (path.startsWith("/") || path.contains("://")) {
       throw new IllegalStateException("a relative API path is expected: " + path);
     }
@@ -206,9 +220,9 @@ final class AdminClient {
         .timeout(timeout)
         .header("Accept", "application/json")
         .header("Authorization", authorization);
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-      b.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null && contentType != null) {
+      b.header("Content-Type", contentType);
+      b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }

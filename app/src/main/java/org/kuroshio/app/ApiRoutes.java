@@ -68,7 +68,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The node's REST API under {@code /api/} (docs/API.md, the contract in
  * {@code openapi.yaml}): objects and policy through the release rule, organisations, users and
- * tokens, agreements, the audit log and federation.
+ * tokens, agreements, the audit log, federation, and the maritime picture
+ * ({@link MaritimeRoutes}).
  *
  * <p>Every request passes, in order: authentication as for TAXII ({@link TaxiiServer#authenticate},
  * 401), the query parameters the endpoint knows (400 naming an unknown one), the caller's rights
@@ -132,6 +133,8 @@ final class ApiRoutes {
     this.federation = federation;
     this.clock = clock;
     define();
+    new MaritimeRoutes(services.maritime(), governance).define((method, path, e, params) ->
+        table.put(new Route(method, path), new Registered(e::handle, Set.of(params))));
   }
 
   private void define() {

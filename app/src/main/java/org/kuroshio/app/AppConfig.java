@@ -1,13 +1,17 @@
 package org.kuroshio.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.UserAccount;
 import org.kuroshio.sharing.Organisation;
 import org.kuroshio.sharing.SharingState;
+import org.kuroshio.stix.Tlp;
 import org.kuroshio.taxii.server.TaxiiSettings;
 
 /**
@@ -22,6 +26,7 @@ import org.kuroshio.taxii.server.TaxiiSettings;
  * @param organisations partner organisations registered at start (when not yet known); the
  *     node's own organisation is always registered
  * @param users the accounts that may sign in, with hashes of their secrets only
+ * @param maritime the maritime picture: reference geodata, AIS inputs, marking of detector output
  */
 public record AppConfig(
     NodeSettings node,
@@ -29,7 +34,8 @@ public record AppConfig(
     DatabaseSettings database,
     Path dataDir,
     List<Organisation> organisations,
-    List<UserAccount> users) {
+    List<UserAccount> users,
+    MaritimeSettings maritime) {
 
   /** The default HTTP port. */
   public static final int DEFAULT_PORT = 8080;
@@ -43,6 +49,13 @@ public record AppConfig(
   public AppConfig {
     organisations = List.copyOf(organisations);
     users = List.copyOf(users);
+    Objects.requireNonNull(maritime, "maritime");
+  }
+
+  /** A configuration without maritime settings (an empty maritime picture). */
+  public AppConfig(NodeSettings node, HttpSettings http, DatabaseSettings database, Path dataDir,
+      List<Organisation> organisations, List<UserAccount> users) {
+    this(node, http, database, dataDir, organisations, users, MaritimeSettings.NONE);
   }
 
   /**
@@ -77,43 +90,48 @@ public record AppConfig(
   /** Returns a copy listening on {@code port} (0 picks a free port). */
   public AppConfig withPort(int port) {
     return new AppConfig(node, new HttpSettings(http.host(), port, http.maxContentLength(),
-        http.publicUrl()), database, dataDir, organisations, users);
+        http.publicUrl()), database, dataDir, organisations, users, maritime);
   }
 
   /** Returns a copy listening on {@code host} and {@code port} (0 picks a free port). */
   public AppConfig withListener(String host, int port) {
     return new AppConfig(node, new HttpSettings(host, port, http.maxContentLength(),
-        http.publicUrl()), database, dataDir, organisations, users);
+        http.publicUrl()), database, dataDir, organisations, users, maritime);
   }
 
   /** Returns a copy with different HTTP settings. */
   public AppConfig withHttp(HttpSettings newHttp) {
-    return new AppConfig(node, newHttp, database, dataDir, organisations, users);
+    return new AppConfig(node, newHttp, database, dataDir, organisations, users, maritime);
   }
 
   /** Returns a copy storing objects in {@code newDatabase}. */
   public AppConfig withDatabase(DatabaseSettings newDatabase) {
-    return new AppConfig(node, http, newDatabase, dataDir, organisations, users);
+    return new AppConfig(node, http, newDatabase, dataDir, organisations, users, maritime);
   }
 
   /** Returns a copy with {@code users} as its accounts. */
   public AppConfig withUsers(List<UserAccount> newUsers) {
-    return new AppConfig(node, http, database, dataDir, organisations, newUsers);
+    return new AppConfig(node, http, database, dataDir, organisations, newUsers, maritime);
   }
 
   /** Returns a copy storing its data (and its default embedded database) under {@code dir}. */
   public AppConfig withDataDir(Path dir) {
-    return new AppConfig(node, http, database, dir, organisations, users);
+    return new AppConfig(node, http, database, dir, organisations, users, maritime);
   }
 
   /** Returns a copy registering {@code newOrganisations} at start. */
   public AppConfig withOrganisations(List<Organisation> newOrganisations) {
-    return new AppConfig(node, http, database, dataDir, newOrganisations, users);
+    return new AppConfig(node, http, database, dataDir, newOrganisations, users, maritime);
   }
 
   /** Returns a copy with different node settings. */
   public AppConfig withNode(NodeSettings newNode) {
-    return new AppConfig(newNode, http, database, dataDir, organisations, users);
+    return new AppConfig(newNode, http, database, dataDir, organisations, users, maritime);
+  }
+
+  /** Returns a copy with different maritime settings. */
+  public AppConfig withMaritime(MaritimeSettings newMaritime) {
+    return new AppConfig(node, http, database, dataDir, organisations, users, newMaritime);
   }
 
   /**
@@ -199,6 +217,114 @@ public record AppConfig(
     public String toString() {
       return "DatabaseSettings[url=" + url + ", user=" + user + ", password="
           + (password == null ? "null" : "***") + "]";
+    }
+  }
+
+  /**
+   * The node's maritime picture ({@link MaritimeService}): every part optional, so a node without
+   * maritime settings runs with an empty picture (no cables, seas or areas; no inputs).
+   *
+   * @param cables cable routes (GeoJSON, in the form of TeleGeography's cable-geo file), or null
+   * @param landingPoints cable landing points (GeoJSON points), or null; only with cables
+   * @param boundaries territorial sea polygons (GeoJSON files), possibly none
+   * @param areas areas of interest and anchorages (GeoJSON), or null
+   * @param corridorHalfWidthM the cable corridor's half-width: metres each side of the route
+   * @param inputs AIS inputs the node reads while it runs ({@code AisInput.open} specs: files,
+   *     {@code tcp://host:port}, {@code tcp://:port}, {@code udp://:port})
+   * @param marking the TLP marking given to detector output that has none (the node's default
+   *     marking for objects it creates, DESIGN.md rule 2)
+   * @param flushInterval how often new detector events are written as STIX
+   * @param shortGap the short AIS gap inside cable corridors and territorial seas, or null for
+   *     the detectors' default (30 minutes)
+   * @param watchedSeas ISO 3166 alpha-3 codes of the territorial seas whose entries are
+   *     incursions; empty for every sea
+   */
+  public record MaritimeSettings(
+      @Nullable Path cables,
+      @Nullable Path landingPoints,
+      List<Path> boundaries,
+      @Nullable Path areas,
+      double corridorHalfWidthM,
+      List<String> inputs,
+      Tlp marking,
+      Duration flushInterval,
+      @Nullable Duration shortGap,
+      Set<String> watchedSeas) {
+
+    /** Default corridor half-width: one nautical mile each side of the route. */
+    public static final double DEFAULT_CORRIDOR_HALF_WIDTH_M = 1_852.0;
+    /** Default interval of the periodic flush. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
+    /** The most AIS inputs one node reads. */
+    public static final int MAX_INPUTS = 32;
+
+    /** No geodata, no inputs, TLP:AMBER, a flush every 2 seconds. */
+    public static final MaritimeSettings NONE = new MaritimeSettings(null, null, List.of(), null,
+        DEFAULT_CORRIDOR_HALF_WIDTH_M, List.of(), Tlp.AMBER, DEFAULT_FLUSH_INTERVAL, null,
+        Set.of());
+
+    public MaritimeSettings {
+      boundaries = List.copyOf(boundaries);
+      inputs = List.copyOf(inputs);
+      watchedSeas = Set.copyOf(watchedSeas);
+      Objects.requireNonNull(marking, "marking");
+      Objects.requireNonNull(flushInterval, "flushInterval");
+      if (landingPoints != null && cables == null) {
+        throw new IllegalArgumentException("landing points need the cable routes (cables)");
+      }
+      if (!(corridorHalfWidthM >= 1.0 && corridorHalfWidthM <= 50_000.0)) {
+        throw new IllegalArgumentException(
+            "the corridor half-width must be 1 to 50,000 metres, got " + corridorHalfWidthM);
+      }
+      if (inputs.size() > MAX_INPUTS) {
+        throw new IllegalArgumentException("at most " + MAX_INPUTS + " AIS inputs, got "
+            + inputs.size());
+      }
+      if (flushInterval.toMillis() < 100 || flushInterval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "the flush interval must be 100 ms to 1 hour, got " + flushInterval);
+      }
+      if (shortGap != null && (shortGap.toMinutes() < 1 || shortGap.toHours() > 24)) {
+        throw new IllegalArgumentException("the short gap must be 1 minute to 24 hours, got "
+            + shortGap);
+      }
+      for (String sea : watchedSeas) {
+        if (!sea.matches("[A-Z]{3}")) {
+          throw new IllegalArgumentException(
+              "a watched sea must be an ISO 3166 alpha-3 code such as TWN, got \"" + sea + "\"");
+        }
+      }
+    }
+
+    /** Returns a copy with these geodata files (any may be null). */
+    public MaritimeSettings withGeodata(@Nullable Path newCables, @Nullable Path newLandingPoints,
+        List<Path> newBoundaries, @Nullable Path newAreas) {
+      return new MaritimeSettings(newCables, newLandingPoints, newBoundaries, newAreas,
+          corridorHalfWidthM, inputs, marking, flushInterval, shortGap, watchedSeas);
+    }
+
+    /** Returns a copy reading these AIS inputs. */
+    public MaritimeSettings withInputs(List<String> newInputs) {
+      return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
+          newInputs, marking, flushInterval, shortGap, watchedSeas);
+    }
+
+    /** Returns a copy marking detector output with {@code newMarking}. */
+    public MaritimeSettings withMarking(Tlp newMarking) {
+      return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
+          inputs, newMarking, flushInterval, shortGap, watchedSeas);
+    }
+
+    /** Returns a copy flushing every {@code interval}. */
+    public MaritimeSettings withFlushInterval(Duration interval) {
+      return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
+          inputs, marking, interval, shortGap, watchedSeas);
+    }
+
+    /** Returns a copy with another corridor half-width. */
+    public MaritimeSettings withCorridorHalfWidth(double metres) {
+      return new MaritimeSettings(cables, landingPoints, boundaries, areas, metres, inputs,
+          marking, flushInterval, shortGap, watchedSeas);
     }
   }
 }

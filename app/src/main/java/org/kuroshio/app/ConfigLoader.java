@@ -55,11 +55,15 @@ final class ConfigLoader {
                   .build())
           .build();
 
-  private static final Set<String> TOP_KEYS = Set.of("node", "http", "database", "data_dir", "organisations", "users");
+  private static final Set<String> TOP_KEYS = Set.of("node", "http", "database", "data_dir",
+      "organisations", "users", "maritime");
   private static final Set<String> NODE_KEYS = Set.of("title", "description", "organisation", "organisation_name");
   private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_content_length", "public_url");
   private static final Set<String> DB_KEYS = Set.of("url", "user", "password");
   private static final Set<String> ORGANISATION_KEYS = Set.of("id", "name");
+  private static final Set<String> MARITIME_KEYS = Set.of("cables", "landing_points",
+      "boundaries", "areas", "corridor_half_width_m", "inputs", "marking", "flush_interval_ms",
+      "short_gap_minutes", "watched_seas");
   private static final Set<String> USER_KEYS =
       Set.of("name", "organisation", "roles", "password_hash", "token_hashes");
 
@@ -173,7 +177,12 @@ final class ConfigLoader {
         users.add(account);
       }
     }
-    return new AppConfig(node, http, db, dataDir, organisations, users);
+    AppConfig.MaritimeSettings maritime = d.maritime();
+    ObjectNode m = r.optionalObject(top, "maritime");
+    if (m != null) {
+      maritime = r.maritime(m);
+    }
+    return new AppConfig(node, http, db, dataDir, organisations, users, maritime);
   }
 
   private static AppConfig applyEnvironment(AppConfig c, Map<String, String> env) {
@@ -233,7 +242,7 @@ final class ConfigLoader {
       }
       dataDir = new Reader("environment variable KUROSHIO_DATA_DIR").path("data_dir", dir);
     }
-    return new AppConfig(node, http, db, dataDir, c.organisations(), c.users());
+    return new AppConfig(node, http, db, dataDir, c.organisations(), c.users(), c.maritime());
   }
 
   private static NodeSettings envBuild(String source, String key, NodeSettings node,
@@ -392,6 +401,113 @@ final class ConfigLoader {
       } catch (InvalidPathException e) {
         throw error(key, "not a usable path: " + e.getMessage());
       }
+    }
+
+    AppConfig.MaritimeSettings maritime(ObjectNode m) {
+      onlyKeys(m, "maritime", MARITIME_KEYS);
+      AppConfig.MaritimeSettings d = AppConfig.MaritimeSettings.NONE;
+      Path cables = existingFile(m, "maritime.cables");
+      Path landing = existingFile(m, "maritime.landing_points");
+      List<Path> boundaries = new ArrayList<>();
+      JsonNode b = m.get("boundaries");
+      if (b != null && !b.isNull()) {
+        if (b.isString()) {
+          boundaries.add(existingFile(m, "maritime.boundaries"));
+        } else if (b.isArray()) {
+          for (int i = 0; i < b.size(); i++) {
+            String key = "maritime.boundaries[" + i + "]";
+            if (!b.get(i).isString() || b.get(i).asString().isBlank()) {
+              throw error(key, "must be a file name");
+            }
+            boundaries.add(checkFile(key, b.get(i).asString()));
+          }
+        } else {
+          throw error("maritime.boundaries", "must be a file name or a list of file names");
+        }
+      }
+      Path areas = existingFile(m, "maritime.areas");
+      double halfWidth = d.corridorHalfWidthM();
+      JsonNode w = m.get("corridor_half_width_m");
+      if (w != null && !w.isNull()) {
+        if (!w.isNumber() || !(w.asDouble() >= 1.0 && w.asDouble() <= 50_000.0)) {
+          throw error("maritime.corridor_half_width_m",
+              "must be a number of metres from 1 to 50000, got " + describe(w));
+        }
+        halfWidth = w.asDouble();
+      }
+      List<String> inputs = new ArrayList<>();
+      JsonNode in = m.get("inputs");
+      if (in != null && !in.isNull()) {
+        if (!in.isArray()) {
+          throw error("maritime.inputs", "must be a list of AIS input specs such as"
+              + " [\"tcp://:10110\", \"udp://:10111\", \"recordings/today.nmea.gz\"]");
+        }
+        for (int i = 0; i < in.size(); i++) {
+          String key = "maritime.inputs[" + i + "]";
+          if (!in.get(i).isString() || in.get(i).asString().isBlank()) {
+            throw error(key, "must be an AIS input spec (a file, tcp://host:port, tcp://:port,"
+                + " udp://:port)");
+          }
+          String spec = in.get(i).asString().strip();
+          build(key, () -> org.kuroshio.maritime.feed.FeedSpec.parse(spec));
+          inputs.add(spec);
+        }
+      }
+      org.kuroshio.stix.Tlp marking = d.marking();
+      String mk = optionalString(m, "maritime.marking");
+      if (mk != null) {
+        marking = org.kuroshio.stix.Tlp.fromName(mk).orElseThrow(() -> error("maritime.marking",
+            "not a TLP level (clear, green, amber, amber+strict, red): \"" + mk + "\""));
+      }
+      long flushMs = positiveLong(m, "maritime.flush_interval_ms",
+          d.flushInterval().toMillis());
+      JsonNode g = m.get("short_gap_minutes");
+      java.time.Duration shortGap = null;
+      if (g != null && !g.isNull()) {
+        if (!g.isIntegralNumber() || g.asLong() < 1 || g.asLong() > 1_440) {
+          throw error("maritime.short_gap_minutes", "must be a whole number of minutes from 1"
+              + " to 1440, got " + describe(g));
+        }
+        shortGap = java.time.Duration.ofMinutes(g.asLong());
+      }
+      Set<String> seas = new java.util.TreeSet<>();
+      JsonNode ws = m.get("watched_seas");
+      if (ws != null && !ws.isNull()) {
+        if (!ws.isArray()) {
+          throw error("maritime.watched_seas", "must be a list of ISO 3166 alpha-3 codes such as"
+              + " [\"TWN\", \"JPN\"]");
+        }
+        for (int i = 0; i < ws.size(); i++) {
+          if (!ws.get(i).isString()) {
+            throw error("maritime.watched_seas[" + i + "]", "must be an ISO 3166 alpha-3 code");
+          }
+          seas.add(ws.get(i).asString().strip().toUpperCase(Locale.ROOT));
+        }
+      }
+      double hw = halfWidth;
+      java.time.Duration sg = shortGap;
+      org.kuroshio.stix.Tlp mark = marking;
+      return build("maritime", () -> new AppConfig.MaritimeSettings(cables, landing, boundaries,
+          areas, hw, inputs, mark, java.time.Duration.ofMillis(flushMs), sg, seas));
+    }
+
+    private @Nullable Path existingFile(ObjectNode o, String path) {
+      String v = optionalString(o, path);
+      if (v == null) {
+        return null;
+      }
+      if (v.isBlank()) {
+        throw error(path, "must not be empty");
+      }
+      return checkFile(path, v);
+    }
+
+    private Path checkFile(String key, String text) {
+      Path p = path(key, text.strip());
+      if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+        throw error(key, "no readable file at " + p.toAbsolutePath());
+      }
+      return p;
     }
 
     Organisation organisation(JsonNode node, String path) {

@@ -55,6 +55,12 @@ final class DemoCommand implements Callable<Integer> {
           + " Commerce), exchanging the scenario under the demo agreements")
   boolean federation;
 
+  @Option(names = "--shared-data", paramLabel = "DIR",
+      description = "the shared data folder with the real cable routes, territorial seas and AIS"
+          + " recordings (default: $KUROSHIO_SHARED_DATA, else ../shared/data); without it the"
+          + " maritime story runs over the demo's own illustrative cable")
+  @Nullable Path sharedData;
+
   @Option(names = "--iterations", hidden = true,
       description = "PBKDF2 iterations for the demo passwords")
   int iterations = Credentials.DEFAULT_ITERATIONS;
@@ -68,9 +74,11 @@ final class DemoCommand implements Callable<Integer> {
         deleteQuietly(dir);
       }
     };
+    MaritimeDemo.Sources sources = MaritimeDemo.sources(
+        MaritimeDemo.sharedData(sharedData, main.environment()), dir);
     if (federation) {
       try {
-        return federated(dir, temporary, cleanup);
+        return federated(dir, temporary, cleanup, sources);
       } finally {
         cleanup.run();
       }
@@ -78,19 +86,34 @@ final class DemoCommand implements Callable<Integer> {
     try {
       AppConfig config = DemoScenario.configure(AppConfig.defaults(), iterations)
           .withDataDir(dir);
-      config = config.withListener(host, port);
+      config = MaritimeDemo.configure(config.withListener(host, port), sources);
       Node node = Node.start(config);
+      MaritimeService desk = null;
       try {
         Map<String, Integer> loaded = DemoScenario.load(node.data());
-        printWelcome(spec.commandLine().getOut(), node, loaded, dir, temporary);
+        desk = MaritimeDemo.bureauDesk(node);
+        MaritimeDemo.Loaded maritime = MaritimeDemo.load(desk, sources);
+        printWelcome(spec.commandLine().getOut(), node, loaded, desk, maritime, dir, temporary);
       } catch (RuntimeException e) {
+        if (desk != null) {
+          desk.close();
+        }
         node.close();
         throw e;
       }
+      MaritimeService bureau = desk;
       if (exitAfterLoad) {
+        bureau.close();
         node.close();
       } else {
-        ServeCommand.runUntilShutdown(node, cleanup);
+        ServeCommand.awaitShutdown(() -> {
+          try {
+            bureau.close();
+            node.close();
+          } finally {
+            cleanup.run();
+          }
+        });
       }
       return Main.OK;
     } finally {
@@ -98,11 +121,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int federated(Path dir, boolean temporary, Runnable cleanup)
-      throws InterruptedException {
+  private int federated(Path dir, boolean temporary, Runnable cleanup,
+      MaritimeDemo.Sources sources) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    FederationDemo demo = FederationDemo.start(dir, host, iterations);
+    FederationDemo demo = FederationDemo.start(dir, host, iterations,
+        org.kuroshio.taxii.federation.FederationSettings.defaults(), sources);
     try {
+      MaritimeDemo.Loaded maritime = demo.loadMaritime();
       out.println();
       out.println("Three Kuroshio nodes are running on loopback"
           + (temporary ? " (databases removed on exit)" : " (databases in " + dir + ")") + ":");
@@ -149,6 +174,19 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Commerce holds only the bureau's CLEAR and GREEN cyber objects: nothing of the"
           + " Pacific ally, nothing AMBER (its agreement is cyber up to GREEN, and what the bureau"
           + " received from the ally goes no further).");
+      out.println();
+      Map<String, Integer> pacificMaritime = MaritimeDemo.maritimeSeenBy(
+          demo.member("pacific").node().data(), "pacific", DemoScenario.PACIFIC_ALLY);
+      Map<String, Integer> commerceMaritime = MaritimeDemo.maritimeSeenBy(
+          demo.member("commerce").node().data(), "commerce", DemoScenario.COMMERCE);
+      out.println("Maritime: the bureau's node detected the freighter over "
+          + maritime.cable().name() + (maritime.incident() != null
+              ? " and raised an incident for the cable's outage" : "") + " (TLP:AMBER).");
+      out.printf("  the Pacific ally's node pulled %d maritime objects %s under the letter of"
+          + " intent;%n", pacificMaritime.values().stream().mapToInt(Integer::intValue).sum(),
+          pacificMaritime);
+      out.printf("  Commerce's node holds %d (its statement of intent is cyber only).%n",
+          commerceMaritime.values().stream().mapToInt(Integer::intValue).sum());
       out.flush();
       if (exitAfterLoad) {
         demo.close();
@@ -176,7 +214,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printWelcome(PrintWriter out, Node node, Map<String, Integer> loaded,
-      Path dir, boolean temporary) {
+      MaritimeService desk, MaritimeDemo.Loaded maritime, Path dir, boolean temporary) {
     String base = node.uri().toString();
     String api = base + Node.taxiiSettings(node.config()).apiRootPath() + "/";
     String accept = "-H 'Accept: application/taxii+json;version=2.1'";
@@ -212,6 +250,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("  API token of nsb: " + nsb.token() + "  (Authorization: Bearer ...)");
     out.println();
+    MaritimeDemo.print(out, node.data(), desk, maritime);
     out.println("Try:");
     out.println("  curl -s -u nsb:" + nsb.password() + " " + accept + " " + base + "taxii2/");
     out.println("  curl -s -u commerce:commerce-demo-password " + accept + " " + api
@@ -219,6 +258,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  curl -sg -H 'Authorization: Bearer " + nsb.token() + "' " + accept + " '"
         + api + "collections/" + DemoScenario.PARTNER_COLLECTION
         + "/objects/?match[type]=indicator'");
+    out.println("  curl -sg -u pacific:pacific-demo-password " + accept + " '" + api
+        + "collections/" + DemoScenario.LOI_COLLECTION + "/objects/?match[type]=incident'");
     out.println();
     out.println("Stop with Ctrl-C.");
     out.flush();

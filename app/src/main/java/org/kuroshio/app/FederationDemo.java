@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Agreement;
 import org.kuroshio.sharing.CollectionView;
 import org.kuroshio.sharing.Credentials;
@@ -49,12 +50,15 @@ final class FederationDemo implements AutoCloseable {
   private final Path dir;
   private final String host;
   private final int iterations;
+  private final MaritimeDemo.@Nullable Sources maritime;
 
-  private FederationDemo(List<Member> members, Path dir, String host, int iterations) {
+  private FederationDemo(List<Member> members, Path dir, String host, int iterations,
+      MaritimeDemo.@Nullable Sources maritime) {
     this.members = new ArrayList<>(members);
     this.dir = dir;
     this.host = host;
     this.iterations = iterations;
+    this.maritime = maritime;
   }
 
   /** Returns the token the node of {@code from} presents to the node of {@code to}. */
@@ -74,13 +78,23 @@ final class FederationDemo implements AutoCloseable {
   /** As {@link #start(Path, String, int)}, with the nodes' federation settings. */
   static FederationDemo start(Path dir, String host, int iterations,
       FederationSettings settings) {
+    return start(dir, host, iterations, settings, null);
+  }
+
+  /**
+   * As {@link #start(Path, String, int, FederationSettings)}; with {@code maritime}, the
+   * bureau's node also runs the demo's maritime picture over that geodata (load the story with
+   * {@link #loadMaritime}).
+   */
+  static FederationDemo start(Path dir, String host, int iterations,
+      FederationSettings settings, MaritimeDemo.@Nullable Sources maritime) {
     List<String[]> specs = SPECS;
     List<Member> started = new ArrayList<>();
     try {
       for (String[] s : specs) {
-        started.add(startNode(dir, host, iterations, s, specs, settings));
+        started.add(startNode(dir, host, iterations, s, specs, settings, maritime));
       }
-      FederationDemo demo = new FederationDemo(started, dir, host, iterations);
+      FederationDemo demo = new FederationDemo(started, dir, host, iterations, maritime);
       demo.agreementsAndScenario();
       demo.registerPeers();
       return demo;
@@ -125,8 +139,11 @@ final class FederationDemo implements AutoCloseable {
       new String[] {"commerce", DemoScenario.COMMERCE, "Department of Commerce", "commerce"});
 
   private static Member startNode(Path dir, String host, int iterations, String[] self,
-      List<String[]> all, FederationSettings settings) {
+      List<String[]> all, FederationSettings settings, MaritimeDemo.@Nullable Sources maritime) {
     AppConfig config = config(dir, host, iterations, self, all);
+    if (maritime != null && self[0].equals("bureau")) {
+      config = MaritimeDemo.configure(config, maritime);
+    }
     return new Member(self[0], self[1], self[3] + "-demo-password",
         Node.start(config, settings));
   }
@@ -155,10 +172,22 @@ final class FederationDemo implements AutoCloseable {
     Member old = member(name);
     old.node().close();
     String[] spec = SPECS.stream().filter(x -> x[0].equals(name)).findFirst().orElseThrow();
-    Member again = startNode(dir, host, iterations, spec, SPECS, settings);
+    Member again = startNode(dir, host, iterations, spec, SPECS, settings, maritime);
     members.set(members.indexOf(old), again);
     registerPeers();
     return again;
+  }
+
+  /**
+   * Loads the demo's maritime story into the bureau's node (started with maritime sources): its
+   * events and the incident become the bureau's AMBER objects, which the letter of intent lets
+   * the Pacific ally pull and the statement of intent (cyber only) keeps from Commerce.
+   */
+  MaritimeDemo.Loaded loadMaritime() {
+    if (maritime == null) {
+      throw new IllegalStateException("the federation demo was started without maritime data");
+    }
+    return MaritimeDemo.load(member("bureau").node().maritime(), maritime);
   }
 
   /** Records (again) the peers of each member, at the members' current addresses. */

@@ -56,6 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
       AgreementCommand.class,
       AuditCommand.class,
       PeerCommand.class,
+      AisCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -195,7 +196,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     config.startup.showOldJavalinVersionWarning = false;
     TaxiiServer.configureServer(config);
     config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, wiring));
-    config.routes.get("/health", ctx -> health(ctx, wiring.databaseUp(), wiring.federation()));
+    config.routes.get("/health", ctx -> health(ctx, wiring.databaseUp(), wiring.federation(),
+        wiring.services() == null ? null : wiring.services().maritime()));
     config.routes.get("/metrics", ctx -> {
       ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
       ctx.result(wiring.metrics().scrape());
@@ -222,10 +224,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /**
    * Answers {@code /health}: the database (503 when it is down) and, when the node federates,
    * its links to peers: how many, and which are failing (a failing peer degrades the node's
-   * status but does not make it unhealthy).
+   * status but does not make it unhealthy); on a running node also the maritime picture's
+   * counters ({@link MaritimeJson#status}).
    */
   private static void health(Context ctx, BooleanSupplier databaseUp,
-      Supplier<Optional<Federation>> federation) {
+      Supplier<Optional<Federation>> federation, @Nullable MaritimeService maritime) {
     boolean db = databaseUp.getAsBoolean();
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     // The federation's health is kept in the database: without the database, say nothing of it.
@@ -249,6 +252,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         o.put("failures", l.consecutiveFailures());
         o.put("last_error", l.lastError());
       }
+    }
+    if (maritime != null) {
+      body.set("maritime", MaritimeJson.status(maritime.status()));
     }
     ctx.status(db ? 200 : 503);
     ctx.contentType("application/json");

@@ -76,9 +76,13 @@ public final class Node implements AutoCloseable {
   private static Node start(AppConfig config, StixStore store, Clock clock,
       FederationSettings federationSettings) {
     NodeMetrics metrics = new NodeMetrics();
+    MaritimeService maritime = null;
     try {
-      NodeServices services = NodeServices.open(config, store, clock);
-      NodeData data = new MeteredNodeData(services.data(), metrics);
+      NodeServices opened = NodeServices.open(config, store, clock);
+      NodeData data = new MeteredNodeData(opened.data(), metrics);
+      maritime = MaritimeService.start(config.maritime(), data, config.node().organisation(),
+          clock, config.dataDir().resolve("maritime").resolve("areas.geojson"));
+      NodeServices services = opened.withMaritime(maritime);
       Federation federation = new Federation(data, services.peers(),
           federationCustodian(config), clock, federationSettings);
       Main.Wiring wiring = new Main.Wiring(data, services.accounts(), taxiiSettings(config),
@@ -105,6 +109,9 @@ public final class Node implements AutoCloseable {
           services.governance().state().agreements().size());
       return node;
     } catch (RuntimeException e) {
+      if (maritime != null) {
+        maritime.close();
+      }
       metrics.close();
       store.close();
       throw e;
@@ -200,6 +207,11 @@ public final class Node implements AutoCloseable {
     return services;
   }
 
+  /** Returns the node's maritime picture (started with the node; empty without maritime data). */
+  public MaritimeService maritime() {
+    return java.util.Objects.requireNonNull(services.maritime(), "maritime");
+  }
+
   /** Returns the node's federation with its peers (started with the node). */
   public Federation federation() {
     return federation;
@@ -228,6 +240,10 @@ public final class Node implements AutoCloseable {
     try {
       federation.close();
       http.stop();
+      MaritimeService m = services.maritime();
+      if (m != null) {
+        m.close();
+      }
     } finally {
       try {
         store.close();

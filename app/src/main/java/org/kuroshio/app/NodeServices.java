@@ -1,6 +1,7 @@
 package org.kuroshio.app;
 
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.kuroshio.sharing.Accounts;
 import org.kuroshio.sharing.AuditLog;
 import org.kuroshio.sharing.Directory;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * @param governance organisations and agreements in force
  * @param data the one door to the node's data
  * @param accounts authentication against the directory
+ * @param maritime the maritime picture of a running node, or null (offline commands, tests of
+ *     the routes alone)
  */
 record NodeServices(Directory directory, AuditLog audit, PeerRegistry peers,
-    Governance governance, NodeData data, Accounts accounts) {
+    Governance governance, NodeData data, Accounts accounts, @Nullable MaritimeService maritime) {
   private static final Logger LOG = LoggerFactory.getLogger(NodeServices.class);
 
   /**
@@ -55,6 +58,11 @@ record NodeServices(Directory directory, AuditLog audit, PeerRegistry peers,
     }
     NodeData data = NodeData.open(store, governance, audit, IngestSettings.DEFAULT, clock);
     return new NodeServices(directory, audit, peers, governance, data,
-        Accounts.of(directory, clock));
+        Accounts.of(directory, clock), null);
+  }
+
+  /** Returns these services with the running node's maritime picture. */
+  NodeServices withMaritime(MaritimeService m) {
+    return new NodeServices(directory, audit, peers, governance, data, accounts, m);
   }
 }
