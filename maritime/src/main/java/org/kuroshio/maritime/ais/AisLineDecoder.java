@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * fields after the checksum ({@code ...*5B,s28089,d-103,...,1242958962}, the last a UNIX time in
  * seconds, as in the DMA and gpsd recordings); other {@code $} or
  * {@code !} sentences ({@code UNSUPPORTED_SENTENCE} when the checksum holds); anything else
- * {@code MALFORMED}. Optionally {@code $--RMC} GPS fixes act as a clock (see the constructor). Not
- * thread-safe: one decoder per input.
+ * {@code MALFORMED}. Optionally {@code $--RMC} GPS fixes act as a clock (see the constructor). A
+ * sentence without a time of its own takes the last time recorded in the same input (real
+ * recordings stamp only some lines); before the first recorded time it has none. Not thread-safe:
+ * one decoder per input.
  */
 public final class AisLineDecoder implements Consumer<String> {
 
@@ -27,6 +29,7 @@ public final class AisLineDecoder implements Consumer<String> {
   private @Nullable Instant rmcTime;
   private long lineNo;
   private @Nullable Instant pendingTime;
+  private @Nullable Instant lastRecorded;
 
   /** A decoder with {@link AisLimits#DEFAULTS}. */
   public AisLineDecoder(Consumer<AisPayload> sink) {
@@ -172,7 +175,14 @@ public final class AisLineDecoder implements Consumer<String> {
     }
     stats.sentence();
     Instant time = tag != null && tag.time() != null ? tag.time()
-        : trailingTime != null ? trailingTime : pending != null ? pending : rmcTime;
+        : trailingTime != null ? trailingTime : pending != null ? pending : null;
+    if (time != null) {
+      lastRecorded = time;
+    } else {
+      // a sentence without a time of its own in a recording that has times: it was received
+      // after the last timed one (receivers that stamp only some lines, as in real recordings)
+      time = rmcTime != null ? rmcTime : lastRecorded;
+    }
     reassembler.add(s, tag, time, lineNo, sink);
   }
 

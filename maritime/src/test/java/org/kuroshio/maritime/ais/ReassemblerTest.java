@@ -161,13 +161,15 @@ class ReassemblerTest {
   }
 
   @Test
-  void gatehouseTimestamp_appliesToNextSentenceOnly() {
+  void gatehouseTimestamp_stampsTheNextSentence_laterUntimedOnesCarryIt() {
     AisLineDecoder d = decoder(AisLimits.DEFAULTS);
-    feed(d, "$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*17",
+    feed(d, "!AIVDM,1,1,,A,16:=?;0P00`SstvFnFbeGH6L088h,0*44",
+        "$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*17",
         "!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09",
         "!AIVDM,1,1,,A,16:=?;0P00`SstvFnFbeGH6L088h,0*44");
-    assertThat(out).extracting(AisPayload::time)
-        .containsExactly(Instant.parse("2008-05-09T00:00:00.010Z"), null);
+    // before any recorded time a sentence has none; after it, untimed ones carry the last
+    assertThat(out).extracting(AisPayload::time).containsExactly(null,
+        Instant.parse("2008-05-09T00:00:00.010Z"), Instant.parse("2008-05-09T00:00:00.010Z"));
     assertThat(d.stats().snapshot().timestamps()).isEqualTo(1);
   }
 
