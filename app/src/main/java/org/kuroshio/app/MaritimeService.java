@@ -431,11 +431,7 @@ public final class MaritimeService implements AutoCloseable {
 
   /**
    * Waits until the pipeline has applied every line accepted so far (moving the stream time on
-   * to the clock first when the node reads a live feed). The pipeline's queue holds
-   * {@link #QUEUE_BATCHES} batches and {@code advance} hands it one (empty) batch: once
-   * {@code QUEUE_BATCHES + 1} such batches were accepted, the consumer has taken the first, so it
-   * has finished every batch before it. An advance to {@link Long#MIN_VALUE} leaves the stream
-   * time as it is.
+   * to the clock first when the node reads a live feed).
    */
   private void drain() {
     synchronized (producer) {
@@ -447,9 +443,7 @@ public final class MaritimeService implements AutoCloseable {
       if (live) {
         pipeline.advance(clock.millis());
       }
-      for (int i = 0; i <= QUEUE_BATCHES; i++) {
-        pipeline.advance(Long.MIN_VALUE);
-      }
+      pipeline.sync();
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -84,7 +85,7 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
   private @Nullable Summary summary;
 
   // written by the consumer thread only, read by finish() after joining it
-  private long messages;
+  private volatile long messages;
   private long fixes;
   private long identityChanges;
   private long failures;
@@ -188,6 +189,7 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
     int size;
     final long advanceTo;
     final boolean end;
+    @Nullable CountDownLatch applied;
 
     Batch(int capacity, long advanceTo, boolean end) {
       this.messages = new TimedAisMessage[capacity];
@@ -251,6 +253,30 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
     checkOpen();
     flush();
     put(new Batch(0, now, false));
+  }
+
+  /**
+   * Waits until the consumer thread has applied every message accepted so far (registry, tracks,
+   * SAR index and detectors are then up to date; events so far have reached the sink).
+   */
+  public void sync() {
+    checkOpen();
+    flush();
+    Batch marker = new Batch(0, Long.MIN_VALUE, false);
+    CountDownLatch applied = new CountDownLatch(1);
+    marker.applied = applied;
+    put(marker);
+    try {
+      applied.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PipelineInterruptedException(e);
+    }
+  }
+
+  /** Messages the consumer thread has taken so far (applied or skipped). */
+  public long messages() {
+    return messages;
   }
 
   /**
@@ -392,6 +418,9 @@ public final class MaritimePipeline implements Consumer<String>, AutoCloseable {
         } catch (RuntimeException e) {
           fail(e);
         }
+      }
+      if (b.applied != null) {
+        b.applied.countDown();
       }
       if (b.end) {
         return;

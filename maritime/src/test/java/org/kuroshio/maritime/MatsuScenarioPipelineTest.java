@@ -68,6 +68,7 @@ class MatsuScenarioPipelineTest {
         .max((a, b) -> Double.compare(a.score(), b.score())).orElseThrow();
     assertThat(strongest.score()).isGreaterThanOrEqualTo(0.9);
     assertThat(strongest.details()).containsEntry("cableId", TSE1);
+    assertThat(strongest.details().get("indicators")).contains("zigzag", "crossing", "drop");
     assertThat(strongest.evidence()).hasSizeGreaterThan(10)
         .allSatisfy(f -> assertThat(f.mmsi()).isEqualTo(MatsuScenario.FREIGHTER.mmsi()));
     assertThat(strongest.summary()).isNotBlank();

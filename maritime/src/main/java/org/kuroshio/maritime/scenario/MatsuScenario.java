@@ -7,8 +7,8 @@ import org.kuroshio.maritime.geo.Geo;
 
 /**
  * The demo's story, written as AIS traffic: at night off Matsu a freighter slows from 11 to 3
- * knots over a cable, zigzags across its route, drags at anchor, switches AIS off, and 50 minutes
- * later the same hull transmits again 1.5 km away under a second identity, while ordinary ships
+ * knots over a cable, zigzags along and across its route, drags at anchor, switches AIS off, and
+ * 50 minutes later the same hull transmits again 1.5 km away under a second identity, while ships
  * transit the strait and fishing boats work the banks. The cable route is given (the real route
  * when the data is available), so the story is laid over its geometry. Deterministic for a seed.
  */
@@ -51,10 +51,12 @@ public final class MatsuScenario {
     f.sail(approach, 11.0, 6_300, 10, 0); // 35.6 km
     f.sail(approach, 7.0, 600, 10, 0); // slows
     f.sail(approach, 3.0, 900, 10, 0); // sudden drop to 3 kn, reaching the route
-    f.sail((routeBearing + 110) % 360, 3.2, 420, 10, 0);
-    for (int leg = 0; leg < 8; leg++) { // zigzag across the route, about 700 m each side
-      double across = leg % 2 == 0 ? (routeBearing + 290) % 360 : (routeBearing + 110) % 360;
-      f.sail(across, 3.2, 840, 10, 0);
+    // zigzag along the route, each diagonal leg crossing it (about 500 m each side): the course
+    // swings 90 degrees left and right every 14 minutes
+    f.sail((routeBearing + 45) % 360, 3.2, 420, 10, 0);
+    for (int leg = 0; leg < 8; leg++) {
+      double diagonal = leg % 2 == 0 ? (routeBearing + 315) % 360 : (routeBearing + 45) % 360;
+      f.sail(diagonal, 3.2, 840, 10, 0);
     }
     f.sail(routeBearing, 1.6, 2_400, 10, 1); // "at anchor" yet moving: dragging an anchor
     double[] lastSeen = f.position();

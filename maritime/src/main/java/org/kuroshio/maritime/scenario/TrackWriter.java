@@ -93,7 +93,7 @@ public final class TrackWriter {
       lastStatic = time;
       StaticVoyageData v = new StaticVoyageData(5, 0, vessel.mmsi(), 0, vessel.imo(),
           vessel.callSign(), vessel.name(), vessel.shipType(), vessel.length() * 4 / 5,
-          vessel.length() / 5, vessel.beam() / 2, vessel.beam() - vessel.beam() / 2, 1, 0, 0, 24,
+          vessel.length() - vessel.length() * 4 / 5, vessel.beam() / 2, vessel.beam() - vessel.beam() / 2, 1, 0, 0, 24,
           60, 6.5, vessel.destination(), false);
       for (String line : AisEncoder.sentences(AisEncoder.staticVoyage(v), 'B', sequence++ % 10,
           time)) {
