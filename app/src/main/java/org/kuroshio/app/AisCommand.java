@@ -95,7 +95,7 @@ final class AisCommand implements Callable<Integer> {
           "Network sources run until Ctrl-C or --duration; files until their end.",
           "Exits 0 when the source was read, 1 when it held no AIS at all or could not be read"
               + " to its end, 2 for bad options or an unreadable file or geodata."})
-  static final class Ingest implements Callable<Integer> {
+  static final class Ingest extends UntilStopped {
     @ParentCommand AisCommand ais;
     @Spec CommandSpec spec;
     @Mixin AdminClient.Options conn;
@@ -149,22 +149,8 @@ final class AisCommand implements Callable<Integer> {
             + " amber+strict, red, or none (default: ${DEFAULT-VALUE})")
     String tlp = "amber";
 
-    private @Nullable StopSignal signal;
-
-    private StopSignal signal() {
-      return java.util.Objects.requireNonNull(signal);
-    }
-
     @Override
-    public Integer call() throws InterruptedException {
-      // Held until the summary is printed: Ctrl-C waits for it.
-      try (StopSignal s = StopSignal.onShutdown()) {
-        signal = s;
-        return run();
-      }
-    }
-
-    private Integer run() throws InterruptedException {
+    Integer run() throws InterruptedException {
       @Nullable Duration limit = duration == null ? null : parseDuration("--duration", duration);
       if (conn.urlGiven()) {
         if (eventsOut != null || cables != null || boundaries != null || areas != null
@@ -293,7 +279,7 @@ final class AisCommand implements Callable<Integer> {
           "With --serve tcp://:PORT, serves it to every TCP client (a node can read it with"
               + " maritime.inputs or 'ais ingest tcp://HOST:PORT'); with --url, posts it to a"
               + " running node; else prints the lines on standard output."})
-  static final class Replay implements Callable<Integer> {
+  static final class Replay extends UntilStopped {
     @ParentCommand AisCommand ais;
     @Spec CommandSpec spec;
     @Mixin AdminClient.Options conn;
@@ -324,22 +310,8 @@ final class AisCommand implements Callable<Integer> {
         description = "with --url: the most lines per POST (default: ${DEFAULT-VALUE})")
     int batchLines = 5_000;
 
-    private @Nullable StopSignal signal;
-
-    private StopSignal signal() {
-      return java.util.Objects.requireNonNull(signal);
-    }
-
     @Override
-    public Integer call() throws InterruptedException {
-      // Held until the summary is printed: Ctrl-C waits for it.
-      try (StopSignal s = StopSignal.onShutdown()) {
-        signal = s;
-        return run();
-      }
-    }
-
-    private Integer run() throws InterruptedException {
+    Integer run() throws InterruptedException {
       double factor = AisReplay.parseSpeed(speed);
       Duration pause = maxPause == null ? null : parseDuration("--max-pause", maxPause);
       if (pause != null && (pause.isZero() || pause.isNegative())) {
@@ -701,6 +673,28 @@ final class AisCommand implements Callable<Integer> {
    * to stop, runs the registered stop actions and waits (up to 30 s) until the command closes
    * this signal, so that the summary is printed before the JVM halts.
    */
+  /** A subcommand that runs until its input ends or the process is asked to stop. */
+  abstract static class UntilStopped implements Callable<Integer> {
+    private @Nullable StopSignal signal;
+
+    /** The stop signal of the running command. */
+    StopSignal signal() {
+      return java.util.Objects.requireNonNull(signal);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      // Held until the summary is printed: Ctrl-C waits for it.
+      try (StopSignal s = StopSignal.onShutdown()) {
+        signal = s;
+        return run();
+      }
+    }
+
+    /** Runs the command; {@link #signal()} says when to stop. */
+    abstract Integer run() throws InterruptedException;
+  }
+
   static final class StopSignal implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
