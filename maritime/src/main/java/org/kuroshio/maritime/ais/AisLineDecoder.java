@@ -116,8 +116,11 @@ public final class AisLineDecoder implements Consumer<String> {
     }
     if (c == '!') {
       int next = -1;
-      int bs = line.indexOf('\\', start);
-      if (bs > start + 3 && bs < end && line.charAt(bs - 3) == '*') {
+      // '*' and '\\' cannot occur in a sentence's fields: the first '*' is its checksum, and a
+      // literal line end can only follow the two checksum digits
+      int star = line.indexOf('*', start);
+      int bs = star > start && star + 3 < end ? star + 3 : -1;
+      if (bs > 0 && line.charAt(bs) == '\\') {
         int esc = escapedTerminator(line, bs, end);
         if (esc > 0) {
           next = bs + esc;
@@ -131,7 +134,7 @@ public final class AisLineDecoder implements Consumer<String> {
           }
         }
       }
-      sentence(line, start, end, tag);
+      sentence(line, start, end, tag, star < end ? star : -1);
       return next;
     }
     if (c == '$') {
@@ -159,10 +162,10 @@ public final class AisLineDecoder implements Consumer<String> {
     return 0;
   }
 
-  private void sentence(String line, int start, int end, @Nullable TagBlock tag) {
+  /** Decodes one sentence; {@code star} is the index of its first '*', or -1 when it has none. */
+  private void sentence(String line, int start, int end, @Nullable TagBlock tag, int star) {
     // USCG/AISHub form: fields after the checksum, the last one optionally a UNIX time
     Instant trailingTime = null;
-    int star = line.indexOf('*', start);
     if (star > 0 && star + 3 < end && line.charAt(star + 3) == ',') {
       trailingTime = AisLineTime.trailingTime(line, star + 4, end);
       end = star + 3;

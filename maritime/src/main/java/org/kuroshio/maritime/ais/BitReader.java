@@ -38,24 +38,43 @@ public final class BitReader {
 
   /** As {@link #of} with fill bits already checked, but {@code null} on an invalid character. */
   static @Nullable BitReader tryOf(CharSequence armored, int fillBits) {
+    if (armored instanceof String s) {
+      return tryOf(s, fillBits);
+    }
+    return tryOf(armored.toString(), fillBits);
+  }
+
+  /**
+   * Packs {@code armored} six bits at a time through {@link SixBit}'s table: the bits gather in an
+   * accumulator that is stored a whole word at a time. Validity is checked once at the end (an
+   * invalid character's value is negative, so the OR of all values is).
+   */
+  static @Nullable BitReader tryOf(String armored, int fillBits) {
     int n = armored.length();
     long[] words = new long[(n * 6 + 63) >>> 6];
-    int bit = 0;
+    long acc = 0;
+    int bits = 0;
+    int w = 0;
+    int check = 0;
     for (int i = 0; i < n; i++) {
       int v = SixBit.value(armored.charAt(i));
-      if (v < 0) {
-        return null;
-      }
-      int word = bit >>> 6;
-      int offset = bit & 63;
-      if (offset <= 58) {
-        words[word] |= ((long) v) << (58 - offset);
+      check |= v;
+      if (bits <= 58) {
+        acc = (acc << 6) | (v & 0x3f);
+        bits += 6;
       } else {
-        int spill = offset - 58;
-        words[word] |= ((long) v) >>> spill;
-        words[word + 1] |= ((long) v) << (64 - spill);
+        // the word has 64 - bits free: fill it with the value's high bits, keep the rest
+        int spill = bits - 58;
+        words[w++] = (acc << (6 - spill)) | ((v & 0x3f) >>> spill);
+        acc = v & ((1 << spill) - 1);
+        bits = spill;
       }
-      bit += 6;
+    }
+    if (check < 0) {
+      return null;
+    }
+    if (bits > 0) {
+      words[w] = acc << (64 - bits);
     }
     return new BitReader(words, n * 6 - fillBits);
   }

@@ -84,10 +84,54 @@ public final class NmeaSentence {
       stats.error(DecodeStats.Kind.MALFORMED);
       return null;
     }
+    // one pass: the checksum, the first five commas after the address field, and whether the
+    // payload field (after the fourth) holds a character outside the armouring
     int sum = 0;
-    for (int i = start + 1; i < star; i++) {
+    int head = Math.min(start + 7, star);
+    for (int i = start + 1; i < head; i++) {
       sum ^= line.charAt(i);
     }
+    // the four commas of the short fields, the payload (checked against the armouring by OR-ing
+    // the table values: negative when one is invalid), then the fifth comma
+    int c1 = -1;
+    int c2 = -1;
+    int c3 = -1;
+    int c4 = -1;
+    int c5 = -1;
+    int i = head;
+    int found = 0;
+    while (i < star && found < 4) {
+      char ch = line.charAt(i);
+      sum ^= ch;
+      if (ch == ',') {
+        found++;
+        if (found == 1) {
+          c1 = i;
+        } else if (found == 2) {
+          c2 = i;
+        } else if (found == 3) {
+          c3 = i;
+        } else {
+          c4 = i;
+        }
+      }
+      i++;
+    }
+    int check = 0;
+    while (i < star) {
+      char ch = line.charAt(i);
+      sum ^= ch;
+      if (ch == ',') {
+        c5 = i++;
+        break;
+      }
+      check |= SixBit.value(ch);
+      i++;
+    }
+    while (i < star) {
+      sum ^= line.charAt(i++);
+    }
+    boolean badPayload = check < 0;
     if (sum != want) {
       stats.error(DecodeStats.Kind.BAD_CHECKSUM);
       return null;
@@ -106,20 +150,17 @@ public final class NmeaSentence {
     }
     // field 1: fragment count
     int p = start + 7;
-    int c1 = line.indexOf(',', p);
-    if (c1 < 0 || c1 >= star) {
+    if (c1 < 0) {
       stats.error(DecodeStats.Kind.MALFORMED);
       return null;
     }
     int count = smallInt(line, p, c1);
-    int c2 = line.indexOf(',', c1 + 1);
-    if (c2 < 0 || c2 >= star) {
+    if (c2 < 0) {
       stats.error(DecodeStats.Kind.MALFORMED);
       return null;
     }
     int number = smallInt(line, c1 + 1, c2);
-    int c3 = line.indexOf(',', c2 + 1);
-    if (c3 < 0 || c3 >= star) {
+    if (c3 < 0) {
       stats.error(DecodeStats.Kind.MALFORMED);
       return null;
     }
@@ -131,13 +172,11 @@ public final class NmeaSentence {
         return null;
       }
     }
-    int c4 = line.indexOf(',', c3 + 1);
-    if (c4 < 0 || c4 >= star || c4 > c3 + 2) {
+    if (c4 < 0 || c4 > c3 + 2) {
       stats.error(DecodeStats.Kind.MALFORMED);
       return null;
     }
     char channel = c4 == c3 + 2 ? line.charAt(c3 + 1) : AisPayload.NO_CHANNEL;
-    int c5 = line.indexOf(',', c4 + 1);
     // fill bits: exactly one digit between c5 and '*'
     if (c5 < 0 || c5 != star - 2) {
       stats.error(DecodeStats.Kind.MALFORMED);
@@ -157,12 +196,9 @@ public final class NmeaSentence {
       stats.error(DecodeStats.Kind.EMPTY_PAYLOAD);
       return null;
     }
-    for (int i = c4 + 1; i < c5; i++) {
-      char ch = line.charAt(i);
-      if (ch < '0' || ch > 'w' || (ch > 'W' && ch < '`')) {
-        stats.error(DecodeStats.Kind.MALFORMED);
-        return null;
-      }
+    if (badPayload) {
+      stats.error(DecodeStats.Kind.MALFORMED);
+      return null;
     }
     return new NmeaSentence(line, t0, t1, mo == 'O', count, number, seq, channel, c4 + 1, c5, fill);
   }

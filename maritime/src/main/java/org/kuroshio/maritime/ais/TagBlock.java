@@ -68,12 +68,19 @@ public record TagBlock(
     long gid = -1;
     int p = start;
     while (p < star) {
-      int comma = line.indexOf(',', p);
-      if (comma < 0 || comma > star) {
-        comma = star;
+      // one scan of the field: its end (the next comma or the '*') and its first colon
+      int comma = p;
+      int colon = -1;
+      for (; comma < star; comma++) {
+        char ch = line.charAt(comma);
+        if (ch == ',') {
+          break;
+        }
+        if (ch == ':' && colon < 0) {
+          colon = comma;
+        }
       }
-      int colon = line.indexOf(':', p);
-      if (colon < 0 || colon >= comma || colon == p) {
+      if (colon <= p) {
         stats.error(DecodeStats.Kind.MALFORMED);
         return null;
       }
@@ -91,9 +98,9 @@ public record TagBlock(
           time = comma - vs >= 13 ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
         } else if (key == 'g') {
           // n-m-id
-          int d1 = line.indexOf('-', vs);
-          int d2 = d1 < 0 ? -1 : line.indexOf('-', d1 + 1);
-          if (d1 < 0 || d2 < 0 || d2 >= comma) {
+          int d1 = indexOf(line, '-', vs, comma);
+          int d2 = d1 < 0 ? -1 : indexOf(line, '-', d1 + 1, comma);
+          if (d2 < 0) {
             stats.error(DecodeStats.Kind.MALFORMED);
             return null;
           }
@@ -107,8 +114,8 @@ public record TagBlock(
         }
       } else {
         // IEC 62320-1 form "1G2:id"
-        int g = line.indexOf('G', p);
-        if (g > p && g < colon) {
+        int g = indexOf(line, 'G', p, colon);
+        if (g > p) {
           gs = NmeaSentence.smallInt(line, p, g);
           gt = NmeaSentence.smallInt(line, g + 1, colon);
           gid = longValue(line, vs, comma);
@@ -121,6 +128,16 @@ public record TagBlock(
       p = comma + 1;
     }
     return new TagBlock(source, time, gs, gt, gid);
+  }
+
+  /** Index of {@code c} in {@code s[from, to)}, or -1. */
+  private static int indexOf(String s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Non-negative decimal of 1-18 digits, or -1. */
