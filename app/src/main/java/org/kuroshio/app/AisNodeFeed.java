@@ -32,6 +32,7 @@ final class AisNodeFeed implements Consumer<String>, AutoCloseable {
   static final int MAX_BATCH = 50_000;
 
   private final AdminClient client;
+  private boolean verified;
   private final int batchLines;
   private final PrintWriter out;
   private final BlockingQueue<String> queue;
@@ -155,6 +156,13 @@ final class AisNodeFeed implements Consumer<String>, AutoCloseable {
   }
 
   private void post(List<String> batch) {
+    if (!verified) {
+      // An empty post first: credentials and rights are checked before a large body is sent (a
+      // node refusing a request answers before reading the body and may close the connection
+      // while the client is still writing it, which would hide the refusal).
+      client.postText(PATH, "text/plain; charset=utf-8", "", POST_TIMEOUT);
+      verified = true;
+    }
     StringBuilder body = new StringBuilder(batch.size() * 80);
     for (String l : batch) {
       body.append(l).append('\n');

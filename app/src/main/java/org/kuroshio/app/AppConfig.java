@@ -238,6 +238,9 @@ public record AppConfig(
    *     the detectors' default (30 minutes)
    * @param watchedSeas ISO 3166 alpha-3 codes of the territorial seas whose entries are
    *     incursions; empty for every sea
+   * @param owner the identity id of the organisation the node's maritime desk works for (it owns
+   *     the detector output and its users see the live picture); it must be an organisation the
+   *     node knows; null for the node's organisation
    */
   public record MaritimeSettings(
       @Nullable Path cables,
@@ -249,7 +252,8 @@ public record AppConfig(
       Tlp marking,
       Duration flushInterval,
       @Nullable Duration shortGap,
-      Set<String> watchedSeas) {
+      Set<String> watchedSeas,
+      @Nullable String owner) {
 
     /** Default corridor half-width: one nautical mile each side of the route. */
     public static final double DEFAULT_CORRIDOR_HALF_WIDTH_M = 1_852.0;
@@ -257,11 +261,13 @@ public record AppConfig(
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
     /** The most AIS inputs one node reads. */
     public static final int MAX_INPUTS = 32;
+    /** The longest owner id accepted. */
+    public static final int MAX_OWNER_LENGTH = 200;
 
     /** No geodata, no inputs, TLP:AMBER, a flush every 2 seconds. */
     public static final MaritimeSettings NONE = new MaritimeSettings(null, null, List.of(), null,
         DEFAULT_CORRIDOR_HALF_WIDTH_M, List.of(), Tlp.AMBER, DEFAULT_FLUSH_INTERVAL, null,
-        Set.of());
+        Set.of(), null);
 
     public MaritimeSettings {
       boundaries = List.copyOf(boundaries);
@@ -269,6 +275,10 @@ public record AppConfig(
       watchedSeas = Set.copyOf(watchedSeas);
       Objects.requireNonNull(marking, "marking");
       Objects.requireNonNull(flushInterval, "flushInterval");
+      if (owner != null && (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH)) {
+        throw new IllegalArgumentException("the owner must be an organisation's identity id"
+            + " (1 to " + MAX_OWNER_LENGTH + " characters)");
+      }
       if (landingPoints != null && cables == null) {
         throw new IllegalArgumentException("landing points need the cable routes (cables)");
       }
@@ -300,31 +310,40 @@ public record AppConfig(
     public MaritimeSettings withGeodata(@Nullable Path newCables, @Nullable Path newLandingPoints,
         List<Path> newBoundaries, @Nullable Path newAreas) {
       return new MaritimeSettings(newCables, newLandingPoints, newBoundaries, newAreas,
-          corridorHalfWidthM, inputs, marking, flushInterval, shortGap, watchedSeas);
+          corridorHalfWidthM, inputs, marking, flushInterval, shortGap, watchedSeas, owner);
     }
 
     /** Returns a copy reading these AIS inputs. */
     public MaritimeSettings withInputs(List<String> newInputs) {
       return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
-          newInputs, marking, flushInterval, shortGap, watchedSeas);
+          newInputs, marking, flushInterval, shortGap, watchedSeas, owner);
     }
 
     /** Returns a copy marking detector output with {@code newMarking}. */
     public MaritimeSettings withMarking(Tlp newMarking) {
       return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
-          inputs, newMarking, flushInterval, shortGap, watchedSeas);
+          inputs, newMarking, flushInterval, shortGap, watchedSeas, owner);
     }
 
     /** Returns a copy flushing every {@code interval}. */
     public MaritimeSettings withFlushInterval(Duration interval) {
       return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
-          inputs, marking, interval, shortGap, watchedSeas);
+          inputs, marking, interval, shortGap, watchedSeas, owner);
     }
 
     /** Returns a copy with another corridor half-width. */
     public MaritimeSettings withCorridorHalfWidth(double metres) {
       return new MaritimeSettings(cables, landingPoints, boundaries, areas, metres, inputs,
-          marking, flushInterval, shortGap, watchedSeas);
+          marking, flushInterval, shortGap, watchedSeas, owner);
+    }
+
+    /**
+     * Returns a copy whose maritime desk works for the organisation {@code newOwner} (an identity
+     * id), or for the node's organisation when null.
+     */
+    public MaritimeSettings withOwner(@Nullable String newOwner) {
+      return new MaritimeSettings(cables, landingPoints, boundaries, areas, corridorHalfWidthM,
+          inputs, marking, flushInterval, shortGap, watchedSeas, newOwner);
     }
   }
 }

@@ -63,7 +63,7 @@ final class ConfigLoader {
   private static final Set<String> ORGANISATION_KEYS = Set.of("id", "name");
   private static final Set<String> MARITIME_KEYS = Set.of("cables", "landing_points",
       "boundaries", "areas", "corridor_half_width_m", "inputs", "marking", "flush_interval_ms",
-      "short_gap_minutes", "watched_seas");
+      "short_gap_minutes", "watched_seas", "owner");
   private static final Set<String> USER_KEYS =
       Set.of("name", "organisation", "roles", "password_hash", "token_hashes");
 
@@ -484,11 +484,17 @@ final class ConfigLoader {
           seas.add(ws.get(i).asString().strip().toUpperCase(Locale.ROOT));
         }
       }
+      String owner = optionalString(m, "maritime.owner");
+      if (owner != null && owner.isBlank()) {
+        throw error("maritime.owner", "must not be empty; leave it out for the node's"
+            + " organisation");
+      }
+      String own = owner == null ? null : owner.strip();
       double hw = halfWidth;
       java.time.Duration sg = shortGap;
       org.kuroshio.stix.Tlp mark = marking;
       return build("maritime", () -> new AppConfig.MaritimeSettings(cables, landing, boundaries,
-          areas, hw, inputs, mark, java.time.Duration.ofMillis(flushMs), sg, seas));
+          areas, hw, inputs, mark, java.time.Duration.ofMillis(flushMs), sg, seas, own));
     }
 
     private @Nullable Path existingFile(ObjectNode o, String path) {

@@ -88,27 +88,20 @@ final class DemoCommand implements Callable<Integer> {
           .withDataDir(dir);
       config = MaritimeDemo.configure(config.withListener(host, port), sources);
       Node node = Node.start(config);
-      MaritimeService desk = null;
       try {
         Map<String, Integer> loaded = DemoScenario.load(node.data());
-        desk = MaritimeDemo.bureauDesk(node);
-        MaritimeDemo.Loaded maritime = MaritimeDemo.load(desk, sources);
-        printWelcome(spec.commandLine().getOut(), node, loaded, desk, maritime, dir, temporary);
+        MaritimeDemo.Loaded maritime = MaritimeDemo.load(node.maritime(), sources);
+        printWelcome(spec.commandLine().getOut(), node, loaded, node.maritime(), maritime, dir,
+            temporary);
       } catch (RuntimeException e) {
-        if (desk != null) {
-          desk.close();
-        }
         node.close();
         throw e;
       }
-      MaritimeService bureau = desk;
       if (exitAfterLoad) {
-        bureau.close();
         node.close();
       } else {
         ServeCommand.awaitShutdown(() -> {
           try {
-            bureau.close();
             node.close();
           } finally {
             cleanup.run();
@@ -214,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printWelcome(PrintWriter out, Node node, Map<String, Integer> loaded,
-      MaritimeService desk, MaritimeDemo.Loaded maritime, Path dir, boolean temporary) {
+      MaritimeService maritimeDesk, MaritimeDemo.Loaded maritime, Path dir, boolean temporary) {
     String base = node.uri().toString();
     String api = base + Node.taxiiSettings(node.config()).apiRootPath() + "/";
     String accept = "-H 'Accept: application/taxii+json;version=2.1'";
@@ -250,7 +243,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("  API token of nsb: " + nsb.token() + "  (Authorization: Bearer ...)");
     out.println();
-    MaritimeDemo.print(out, node.data(), desk, maritime);
+    MaritimeDemo.print(out, node.data(), maritimeDesk, maritime);
     out.println("Try:");
     out.println("  curl -s -u nsb:" + nsb.password() + " " + accept + " " + base + "taxii2/");
     out.println("  curl -s -u commerce:commerce-demo-password " + accept + " " + api

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,12 +52,12 @@ import org.locationtech.jts.geom.Geometry;
  * <p><b>Whose picture.</b> What a maritime service publishes is owned by the organisation it runs
  * for, and the release rule shares it under that organisation's agreements. The single demo node
  * is run by a neutral operator that is party to no agreement, as the cyber story's objects
- * belong to the partners that wrote them; so the story runs in the National Security Bureau's own
- * maritime service ({@link #bureauDesk}) on the node, writing through the node's one door as the
- * bureau, and the letter of intent lets the Pacific ally see it. The node's own maritime picture
- * ({@link Node#maritime()}, the REST API under {@code /api/maritime/}) is the operator's, with
- * the same geodata, for what partners post. In {@code demo --federation} the bureau runs its own
- * node, whose picture is the bureau's.
+ * belong to the partners that wrote them; so the node's maritime desk works for the National
+ * Security Bureau ({@code maritime.owner}): the story runs in the node's maritime service
+ * ({@link Node#maritime()}, the REST API under {@code /api/maritime/}, shown to the bureau's
+ * users and the node's administrators), writing through the node's one door as the bureau, and
+ * the letter of intent lets the Pacific ally see it. In {@code demo --federation} the bureau runs
+ * its own node, whose picture is the bureau's.
  *
  * <p>The shared data is looked for in {@code --shared-data DIR}, else
  * {@code $KUROSHIO_SHARED_DATA}, else {@code ../shared/data} from the working directory (the
@@ -184,22 +183,15 @@ final class MaritimeDemo {
   /**
    * Returns {@code base} with the demo's maritime settings: the geodata of {@code s}, Taiwan's
    * territorial sea watched for incursions (when the seas are loaded), TLP:AMBER on detector
-   * output.
+   * output, and the maritime desk working for the National Security Bureau
+   * ({@code maritime.owner}).
    */
   static AppConfig configure(AppConfig base, Sources s) {
     AppConfig.MaritimeSettings m = base.maritime().withGeodata(s.cables(), s.landingPoints(),
-        s.boundaries() == null ? List.of() : List.of(s.boundaries()), s.areas());
+        s.boundaries() == null ? List.of() : List.of(s.boundaries()), s.areas())
+        .withOwner(DemoScenario.NSB);
     return new AppConfig(base.node(), base.http(), base.database(), base.dataDir(),
         base.organisations(), base.users(), m);
-  }
-
-  /**
-   * Starts the bureau's maritime service on the demo node: the node's maritime settings, the
-   * node's door, owned by the bureau. Close it before the node.
-   */
-  static MaritimeService bureauDesk(Node node) {
-    return MaritimeService.start(node.config().maritime(), node.data(), DemoScenario.NSB,
-        Clock.systemUTC(), null);
   }
 
   /**

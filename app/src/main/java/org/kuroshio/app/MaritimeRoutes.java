@@ -50,11 +50,13 @@ import tools.jackson.databind.node.ObjectNode;
  * (authentication, known query parameters, the JSON error body).
  *
  * <p>Who may do what: the live picture (vessels, tracks, events, SAR, areas, outages) is the
- * node's own sensor data, shown to users of the node's organisation; a user of another
- * organisation gets 403 saying that maritime products reach partners as STIX under agreements.
- * Cable corridors are reference data: every signed-in user may read them. Writing (areas,
- * outages) needs the analyst or admin role in the node's organisation; posting AIS also the
- * machine role (sensors, {@code kuroshio ais ingest --url}).
+ * sensor data of the organisation the node's maritime desk works for ({@code maritime.owner},
+ * by default the node's organisation), shown to users of that organisation and to the node's
+ * administrators (admin role in the node's organisation); a user of another organisation gets
+ * 403 saying that maritime products reach partners as STIX under agreements. Cable corridors are
+ * reference data: every signed-in user may read them. Writing (areas, outages) needs the analyst
+ * or admin role as well; posting AIS also the machine role (sensors,
+ * {@code kuroshio ais ingest --url}).
  */
 final class MaritimeRoutes {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -127,21 +129,29 @@ final class MaritimeRoutes {
     return maritime;
   }
 
-  private boolean ownOrganisation(Principal p) {
-    return p.organisation().equals(governance.state().nodeOrganisation());
+  /** The organisation the maritime desk works for ({@code maritime.owner}). */
+  private String owner() {
+    MaritimeService m = maritime;
+    return m != null ? m.organisation() : governance.state().nodeOrganisation();
   }
 
-  private String nodeName() {
-    String id = governance.state().nodeOrganisation();
+  private boolean mayReadLive(Principal p) {
+    return p.organisation().equals(owner())
+        || (p.has(Role.ADMIN) && p.organisation().equals(governance.state().nodeOrganisation()));
+  }
+
+  private String ownerName() {
+    String id = owner();
     return governance.state().organisation(id).map(o -> o.name()).orElse(id);
   }
 
-  /** The live picture: users of the node's organisation. */
+  /** The live picture: users of the maritime owner's organisation, and the node's admins. */
   private MaritimeService readLive(Principal p) {
-    if (!ownOrganisation(p)) {
+    if (!mayReadLive(p)) {
       throw HttpFailure.forbidden("the live maritime picture (vessels, tracks, events, SAR,"
-          + " areas, outages) is the sensor data of this node's organisation (" + nodeName()
-          + ") and is shown to its users only; maritime products reach partners as STIX objects"
+          + " areas, outages) is the sensor data of the organisation this node's maritime desk"
+          + " works for (" + ownerName() + ") and is shown to its users (and the node's"
+          + " administrators) only; maritime products reach partners as STIX objects"
           + " (observed-data, incidents) under agreements covering the maritime domain: read them"
           + " over TAXII or /api/objects");
     }
@@ -152,7 +162,7 @@ final class MaritimeRoutes {
     readLive(p);
     if (!(p.has(Role.ANALYST) || p.has(Role.ADMIN) || (machine && p.has(Role.MACHINE)))) {
       throw HttpFailure.forbidden(what + " needs the analyst or admin role"
-          + (machine ? " (or machine)" : "") + " in the node's organisation");
+          + (machine ? " (or machine)" : "") + " in the maritime owner's organisation");
     }
     return service();
   }

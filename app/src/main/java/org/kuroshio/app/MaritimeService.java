@@ -63,7 +63,8 @@ import tools.jackson.databind.node.ObjectNode;
  * into STIX ({@link MaritimeStix}: the vessels, an observed-data with the maritime event
  * extension, a location, a relationship), gives each object that has no marking the node's
  * maritime marking ({@code maritime.marking}, TLP:AMBER unless configured) and adds them to the
- * node organisation's {@code local} collection as that organisation. The release rule then decides
+ * {@code local} collection as the maritime owner's organisation ({@code maritime.owner}, by
+ * default the node's). The release rule then decides
  * which partners see them (an agreement covering the maritime domain at that TLP or above).
  * Objects already stored (same id and version) are no-ops; a refused object is logged and
  * counted and never stops the service. A vessel object is written again only when its body
@@ -217,7 +218,8 @@ public final class MaritimeService implements AutoCloseable {
    * Builds the service a node's configuration describes: loads the geodata, starts the pipeline,
    * opens and starts the inputs, and starts the periodic flush.
    *
-   * @param organisation the node's organisation: owner of everything the service writes
+   * @param organisation the organisation the maritime desk works for ({@code maritime.owner},
+   *     by default the node's): owner of everything the service writes
    * @param areasFile where the areas added through the API are kept across restarts (GeoJSON),
    *     or null to keep them in memory only
    * @throws NodeException when a geodata file cannot be used or an input cannot start
@@ -449,7 +451,7 @@ public final class MaritimeService implements AutoCloseable {
 
   /**
    * Drains the pipeline up to now and writes every new event as STIX through the node's ingest
-   * pipeline (owner: the node's organisation; marking: {@code maritime.marking} where an object
+   * pipeline (owner: the maritime owner's organisation; marking: {@code maritime.marking} where an object
    * has none), with an incident for each new cable threat that coincides with a recorded outage.
    * Synchronous: when it returns, the objects are stored.
    */
@@ -715,7 +717,7 @@ public final class MaritimeService implements AutoCloseable {
     return settings.marking();
   }
 
-  /** The organisation that owns what the service writes: the node's. */
+  /** The organisation that owns what the service writes ({@code maritime.owner}). */
   public String organisation() {
     return principal.organisation();
   }

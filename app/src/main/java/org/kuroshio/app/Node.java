@@ -80,7 +80,7 @@ public final class Node implements AutoCloseable {
     try {
       NodeServices opened = NodeServices.open(config, store, clock);
       NodeData data = new MeteredNodeData(opened.data(), metrics);
-      maritime = MaritimeService.start(config.maritime(), data, config.node().organisation(),
+      maritime = MaritimeService.start(config.maritime(), data, maritimeOwner(config, opened),
           clock, config.dataDir().resolve("maritime").resolve("areas.geojson"));
       NodeServices services = opened.withMaritime(maritime);
       Federation federation = new Federation(data, services.peers(),
@@ -205,6 +205,23 @@ public final class Node implements AutoCloseable {
   /** Returns the node's directory, audit log, federation register and governance. */
   NodeServices services() {
     return services;
+  }
+
+  /**
+   * Returns the organisation the node's maritime desk works for: {@code maritime.owner}, else the
+   * node's organisation; an owner the node does not know is a configuration error.
+   */
+  private static String maritimeOwner(AppConfig config, NodeServices services) {
+    String owner = config.maritime().owner();
+    if (owner == null) {
+      return config.node().organisation();
+    }
+    if (services.governance().state().organisation(owner).isEmpty()) {
+      throw new ConfigException("configuration", "maritime.owner", "\"" + owner
+          + "\" is not an organisation this node knows; name one of node.organisation or the"
+          + " organisations list");
+    }
+    return owner;
   }
 
   /** Returns the node's maritime picture (started with the node; empty without maritime data). */

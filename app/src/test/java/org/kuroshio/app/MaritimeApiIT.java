@@ -167,7 +167,12 @@ class MaritimeApiIT {
 
   private ApiNode.Response send(@Nullable String user, String method, String path,
       @Nullable String body, @Nullable String type) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(node.uri().resolve(path.substring(1)));
+    return send(node, user, method, path, body, type);
+  }
+
+  private static ApiNode.Response send(Node target, @Nullable String user, String method,
+      String path, @Nullable String body, @Nullable String type) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(target.uri().resolve(path.substring(1)));
     if (user != null) {
       b.header("Authorization", "Bearer " + token(user));
     }
@@ -374,6 +379,41 @@ class MaritimeApiIT {
     post("ally", "/api/maritime/ais", "!AIVDM\n", "text/plain").expectError(403);
     // Cable corridors are reference data.
     get("ally", "/api/maritime/cables?cable=" + cableId).expect(200);
+  }
+
+  @Test
+  void theLivePictureIsForTheMaritimeOwnersUsersAndTheNodesAdmins() throws IOException {
+    Path other = Files.createTempDirectory("kuroshio-maritime-owner-");
+    AppConfig config = AppConfig.defaults()
+        .withNode(new AppConfig.NodeSettings("Operator node", null, COAST_GUARD,
+            "Coast Guard Administration"))
+        .withOrganisations(List.of(
+            new Organisation(ALLY, "Pacific Ally Coast Guard", Instant.EPOCH),
+            new Organisation(COMMERCE, "Department of Commerce", Instant.EPOCH)))
+        .withUsers(List.of(
+            user("ally", ALLY, Role.READ_ONLY),
+            user("commerce", COMMERCE, Role.ANALYST),
+            user("viewer", COAST_GUARD, Role.READ_ONLY),
+            user("admin", COAST_GUARD, Role.ADMIN)))
+        .withListener("127.0.0.1", 0)
+        .withDataDir(other)
+        .withMaritime(AppConfig.MaritimeSettings.NONE.withOwner(ALLY)
+            .withFlushInterval(Duration.ofHours(1)));
+    try (Node n = Node.start(config, Stores.h2InMemory("owner-" + UUID.randomUUID()),
+        Clock.systemUTC())) {
+      assertThat(n.maritime().organisation()).isEqualTo(ALLY);
+      // A user of the owner organisation reads the picture; so does the node's administrator.
+      send(n, "ally", "GET", "/api/maritime/vessels", null, null).expect(200);
+      send(n, "admin", "GET", "/api/maritime/vessels", null, null).expect(200);
+      // Another organisation, and a non-admin user of the node's own, are refused.
+      send(n, "commerce", "GET", "/api/maritime/vessels", null, null)
+          .expectError(403, "Pacific Ally Coast Guard");
+      send(n, "viewer", "GET", "/api/maritime/vessels", null, null)
+          .expectError(403, "maritime products reach partners as STIX");
+      // Writing keeps its role rule: a read-only user of the owner may not add an area.
+      send(n, "ally", "POST", "/api/maritime/areas", "{}", "application/json")
+          .expectError(403, "analyst or admin");
+    }
   }
 
   // ---- SAR ----

@@ -109,6 +109,46 @@ class MaritimeConfigIT {
         .formatted(path(cable)))).hasMessageContaining("cables");
   }
 
+  private static final String PARTNER = "identity--5c0f7e8a-3d0b-4f55-9a57-2f3d1c9e8b41";
+  private static final String STRANGER = "identity--0a6e4b4e-8a3c-4f0e-b7a1-9b1c2d3e4f50";
+
+  private Node startWith(String maritime) throws IOException {
+    AppConfig config = load("""
+        {"organisations": [{"id": "%s", "name": "Partner bureau"}],
+         "maritime": %s}""".formatted(PARTNER, maritime))
+        .withListener("127.0.0.1", 0).withDataDir(dir);
+    return Node.start(config, Stores.h2InMemory("owner-" + UUID.randomUUID()),
+        Clock.systemUTC());
+  }
+
+  @Test
+  void theOwnerIsTheNodesOrganisationByDefault() throws IOException {
+    assertThat(load("{\"maritime\": {}}").maritime().owner()).isNull();
+    try (Node node = startWith("{}")) {
+      assertThat(node.maritime().organisation()).isEqualTo(node.config().node().organisation());
+    }
+  }
+
+  @Test
+  void theOwnerMayBeAPartnerTheNodeKnows() throws IOException {
+    assertThat(load("{\"maritime\": {\"owner\": \"" + PARTNER + "\"}}").maritime().owner())
+        .isEqualTo(PARTNER);
+    try (Node node = startWith("{\"owner\": \"" + PARTNER + "\"}")) {
+      assertThat(node.maritime().organisation()).isEqualTo(PARTNER);
+    }
+  }
+
+  @Test
+  void anOwnerTheNodeDoesNotKnowIsRefusedNamingTheKeyAndValue() throws IOException {
+    assertThatThrownBy(() -> startWith("{\"owner\": \"" + STRANGER + "\"}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("maritime.owner")
+        .hasMessageContaining(STRANGER);
+    assertThatThrownBy(() -> load("{\"maritime\": {\"owner\": \" \"}}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("maritime.owner");
+    assertThatThrownBy(() -> load("{\"maritime\": {\"owner\": 7}}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("maritime.owner");
+  }
+
   @Test
   void aGeodataFileThatIsNotGeoJsonStopsTheNodeNamingIt() throws IOException {
     Path bad = write("broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [");

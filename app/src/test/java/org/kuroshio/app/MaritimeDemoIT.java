@@ -78,8 +78,8 @@ class MaritimeDemoIT {
     AppConfig config = MaritimeDemo.configure(DemoScenario.configure(AppConfig.defaults(), 1000)
         .withListener("127.0.0.1", 0).withDataDir(dir), sources);
     try (Node node = Node.start(config, Stores.h2InMemory("demo-" + UUID.randomUUID()),
-        Clock.systemUTC());
-        MaritimeService m = MaritimeDemo.bureauDesk(node)) {
+        Clock.systemUTC())) {
+      MaritimeService m = node.maritime();
       DemoScenario.load(node.data());
       MaritimeDemo.Loaded loaded = MaritimeDemo.load(m, sources);
 
@@ -115,9 +115,10 @@ class MaritimeDemoIT {
           .isEmpty();
       assertThat(MaritimeDemo.maritimeSeenBy(node.data(), "pacific", DemoScenario.PACIFIC_ALLY))
           .containsKeys("observed-data", "incident", "kuroshio-vessel");
-      // The node's own picture (the operator's) has the same geodata and is empty.
-      assertThat(node.maritime().zones().cableMap().cable(MaritimeDemo.DEMO_CABLE)).isPresent();
-      assertThat(node.maritime().status().lines()).isZero();
+      // The node's own picture is the bureau's (maritime.owner) and holds the story.
+      assertThat(m.organisation()).isEqualTo(DemoScenario.NSB);
+      assertThat(m.zones().cableMap().cable(MaritimeDemo.DEMO_CABLE)).isPresent();
+      assertThat(m.status().lines()).isPositive();
     }
   }
 
