@@ -358,11 +358,11 @@ final class ApiRoutes {
   }
 
   private void explain(Context ctx, Principal p) {
-    String object = requiredQuery(ctx, "object");
+    String object = QueryParams.requiredQuery(ctx, "object");
     if (!STIX_ID.matcher(object).matches()) {
       throw HttpFailure.badRequest("object is not a STIX id (type--uuid): " + abbreviate(object));
     }
-    String org = requiredQuery(ctx, "org");
+    String org = QueryParams.requiredQuery(ctx, "org");
     if (governance.state().organisation(org).isEmpty()) {
       throw HttpFailure.badRequest("org names no organisation known to this node: "
           + abbreviate(org));
@@ -404,7 +404,7 @@ final class ApiRoutes {
     if (types.size() > 100) {
       throw HttpFailure.badRequest("at most 100 types may be given");
     }
-    int limit = intQuery(ctx, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+    int limit = QueryParams.intQuery(ctx, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
     List<StoredVersion> found = data.search(p, q, types, limit);
     StringBuilder out = new StringBuilder("{\"objects\":[");
     boolean first = true;
@@ -707,7 +707,7 @@ final class ApiRoutes {
       }
       org = p.organisation();
     }
-    int limit = intQuery(ctx, "limit", DEFAULT_AUDIT_LIMIT, 1, AuditLog.Query.MAX_LIMIT);
+    int limit = QueryParams.intQuery(ctx, "limit", DEFAULT_AUDIT_LIMIT, 1, AuditLog.Query.MAX_LIMIT);
     String afterText = ctx.queryParam("after");
     long after = 0;
     if (afterText != null) {
@@ -721,8 +721,8 @@ final class ApiRoutes {
             + abbreviate(afterText));
       }
     }
-    AuditLog.Query q = new AuditLog.Query(org, optQuery(ctx, "user"), optQuery(ctx, "object"),
-        optQuery(ctx, "agreement"), timeQuery(ctx, "from"), timeQuery(ctx, "until"), after,
+    AuditLog.Query q = new AuditLog.Query(org, QueryParams.optQuery(ctx, "user"), QueryParams.optQuery(ctx, "object"),
+        QueryParams.optQuery(ctx, "agreement"), QueryParams.timeQuery(ctx, "from"), QueryParams.timeQuery(ctx, "until"), after,
         limit);
     List<AuditLog.Recorded> found = audit.query(q);
     ObjectNode body = F.objectNode();
@@ -929,57 +929,6 @@ final class ApiRoutes {
       throw HttpFailure.badRequest(name + " must be 1 to " + MAX_PATH_PARAM + " characters long");
     }
     return v;
-  }
-
-  private static String requiredQuery(Context ctx, String name) {
-    String v = optQuery(ctx, name);
-    if (v == null) {
-      throw HttpFailure.badRequest("the query parameter " + name + " is required");
-    }
-    return v;
-  }
-
-  private static @Nullable String optQuery(Context ctx, String name) {
-    List<String> values = ctx.queryParams(name);
-    if (values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw HttpFailure.badRequest("the query parameter " + name + " is given more than once");
-    }
-    String v = values.getFirst();
-    if (v.isEmpty() || v.length() > MAX_PATH_PARAM) {
-      throw HttpFailure.badRequest("the query parameter " + name + " must be 1 to "
-          + MAX_PATH_PARAM + " characters long");
-    }
-    return v;
-  }
-
-  private static int intQuery(Context ctx, String name, int fallback, int min, int max) {
-    String v = optQuery(ctx, name);
-    if (v == null) {
-      return fallback;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      n = min - 1;
-    }
-    if (n < min || n > max) {
-      throw HttpFailure.badRequest(name + " must be an integer from " + min + " to " + max
-          + "; got " + abbreviate(v));
-    }
-    return n;
-  }
-
-  private static @Nullable Instant timeQuery(Context ctx, String name) {
-    String v = optQuery(ctx, name);
-    if (v == null) {
-      return null;
-    }
-    return Timestamps.tryParse(v).orElseThrow(() -> HttpFailure.badRequest(name
-        + " is not an RFC 3339 timestamp: " + abbreviate(v)));
   }
 
   private static List<String> sorted(Set<String> names) {

@@ -172,8 +172,8 @@ final class MaritimeRoutes {
   private void vessels(Context ctx, Principal p) {
     MaritimeService m = readLive(p);
     double[] box = bbox(ctx, false);
-    String q = query(ctx, "q");
-    int limit = intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    String q = QueryParams.optQuery(ctx, "q");
+    int limit = QueryParams.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     String needle = q == null ? null : q.strip().toUpperCase(Locale.ROOT);
     List<Vessel> found = new ArrayList<>();
     for (Vessel v : m.vessels()) {
@@ -218,8 +218,8 @@ final class MaritimeRoutes {
   private void track(Context ctx, Principal p) {
     MaritimeService m = readLive(p);
     int mmsi = mmsiParam(ctx);
-    Instant from = timeQuery(ctx, "from");
-    Instant to = timeQuery(ctx, "to");
+    Instant from = QueryParams.timeQuery(ctx, "from");
+    Instant to = QueryParams.timeQuery(ctx, "to");
     checkOrder(from, to);
     Optional<Vessel> v = m.vessel(mmsi);
     if (v.isEmpty()) {
@@ -234,10 +234,10 @@ final class MaritimeRoutes {
   private void tracks(Context ctx, Principal p) {
     MaritimeService m = readLive(p);
     double[] box = bbox(ctx, true);
-    Instant from = timeQuery(ctx, "from");
-    Instant to = timeQuery(ctx, "to");
+    Instant from = QueryParams.timeQuery(ctx, "from");
+    Instant to = QueryParams.timeQuery(ctx, "to");
     checkOrder(from, to);
-    int limit = intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int limit = QueryParams.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     long f = from == null ? Long.MIN_VALUE : from.toEpochMilli();
     long t = to == null ? Long.MAX_VALUE : to.toEpochMilli();
     List<Integer> mmsis = m.tracks().vesselsIn(box[1], box[0], box[3], box[2], f, t);
@@ -280,7 +280,7 @@ final class MaritimeRoutes {
 
   private void events(Context ctx, Principal p) {
     MaritimeService m = readLive(p);
-    String k = query(ctx, "kind");
+    String k = QueryParams.optQuery(ctx, "kind");
     EventKind kind = null;
     if (k != null) {
       try {
@@ -294,10 +294,10 @@ final class MaritimeRoutes {
             + ApiRoutes.abbreviate(k) + " (kinds: " + String.join(", ", names) + ")");
       }
     }
-    String mm = query(ctx, "mmsi");
+    String mm = QueryParams.optQuery(ctx, "mmsi");
     int mmsi = mm == null ? 0 : mmsi(mm);
-    Instant since = timeQuery(ctx, "since");
-    int limit = intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    Instant since = QueryParams.timeQuery(ctx, "since");
+    int limit = QueryParams.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     ObjectNode body = F.objectNode();
     ArrayNode list = body.putArray("events");
     for (MaritimeEvent e : m.events(kind, mmsi, since, limit)) {
@@ -311,7 +311,7 @@ final class MaritimeRoutes {
   private void cables(Context ctx, Principal p) {
     MaritimeService m = service();
     CableMap map = m.zones().cableMap();
-    String one = query(ctx, "cable");
+    String one = QueryParams.optQuery(ctx, "cable");
     if (one != null) {
       Cable c = map.cable(one).orElseThrow(() -> HttpFailure.notFound(
           "no cable with id " + ApiRoutes.abbreviate(one) + " in the node's cable data"));
@@ -552,10 +552,10 @@ final class MaritimeRoutes {
     MaritimeService m = readLive(p);
     double lat = doubleQuery(ctx, "lat", true, -90, 90);
     double lon = doubleQuery(ctx, "lon", true, -180, 180);
-    double radius = query(ctx, "radius_m") == null ? DEFAULT_SAR_RADIUS_M
+    double radius = QueryParams.optQuery(ctx, "radius_m") == null ? DEFAULT_SAR_RADIUS_M
         : doubleQuery(ctx, "radius_m", true, 1, 500_000);
-    int limit = intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
-    Instant time = timeQuery(ctx, "time");
+    int limit = QueryParams.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
+    Instant time = QueryParams.timeQuery(ctx, "time");
     ObjectNode body = F.objectNode();
     ObjectNode at = body.putObject("position");
     at.put("lat", lat);
@@ -708,43 +708,9 @@ final class MaritimeRoutes {
     ctx.result(StixJson.writeBytes(body));
   }
 
-  private static @Nullable String query(Context ctx, String name) {
-    List<String> values = ctx.queryParams(name);
-    if (values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw HttpFailure.badRequest("the query parameter " + name + " is given more than once");
-    }
-    String v = values.getFirst();
-    if (v.isEmpty() || v.length() > MAX_QUERY) {
-      throw HttpFailure.badRequest("the query parameter " + name + " must be 1 to " + MAX_QUERY
-          + " characters long");
-    }
-    return v;
-  }
-
-  private static int intQuery(Context ctx, String name, int fallback, int min, int max) {
-    String v = query(ctx, name);
-    if (v == null) {
-      return fallback;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      n = min - 1;
-    }
-    if (n < min || n > max) {
-      throw HttpFailure.badRequest(name + " must be an integer from " + min + " to " + max
-          + "; got " + ApiRoutes.abbreviate(v));
-    }
-    return n;
-  }
-
   private static double doubleQuery(Context ctx, String name, boolean required, double min,
       double max) {
-    String v = query(ctx, name);
+    String v = QueryParams.optQuery(ctx, name);
     if (v == null) {
       if (required) {
         throw HttpFailure.badRequest("the query parameter " + name + " is required");
@@ -771,16 +737,6 @@ final class MaritimeRoutes {
     }
   }
 
-  private static @Nullable Instant timeQuery(Context ctx, String name) {
-    String v = query(ctx, name);
-    if (v == null) {
-      return null;
-    }
-    return Timestamps.tryParse(v).orElseThrow(() -> HttpFailure.badRequest(name
-        + " is not an RFC 3339 timestamp (such as 2026-01-01T12:00:00Z): "
-        + ApiRoutes.abbreviate(v)));
-  }
-
   private static void checkOrder(@Nullable Instant from, @Nullable Instant to) {
     if (from != null && to != null && from.isAfter(to)) {
       throw HttpFailure.badRequest("from (" + Timestamps.formatMillis(from) + ") is after to ("
@@ -790,7 +746,7 @@ final class MaritimeRoutes {
 
   /** minLon, minLat, maxLon, maxLat; a box with minLon &gt; maxLon crosses the antimeridian. */
   private static double @Nullable [] bbox(Context ctx, boolean required) {
-    String v = query(ctx, "bbox");
+    String v = QueryParams.optQuery(ctx, "bbox");
     if (v == null) {
       if (required) {
         throw HttpFailure.badRequest("the query parameter bbox (minLon,minLat,maxLon,maxLat) is"
