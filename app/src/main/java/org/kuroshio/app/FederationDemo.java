@@ -240,8 +240,20 @@ final class FederationDemo implements AutoCloseable {
    * agreements left out).
    */
   static Map<String, Map<String, Integer>> holdings(Member m) {
-    NodeData data = m.node().data();
-    Principal p = m.principal();
+    Map<String, StoredVersion> latest = visible(m.node().data(), m.principal());
+    Map<String, Map<String, Integer>> out = new TreeMap<>();
+    for (StoredVersion v : latest.values()) {
+      out.computeIfAbsent(v.owner(), k -> new TreeMap<>())
+          .merge(v.tlp() == null ? "unmarked" : v.tlp(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /**
+   * The objects a principal sees on a node, over every collection the rule shows it: the latest
+   * version of each object once, definitions, identities and agreements left out.
+   */
+  static Map<String, StoredVersion> visible(NodeData data, Principal p) {
     Map<String, StoredVersion> latest = new LinkedHashMap<>();
     for (CollectionView c : data.collections(p)) {
       String cursor = null;
@@ -258,12 +270,7 @@ final class FederationDemo implements AutoCloseable {
         cursor = page.more() ? page.next() : null;
       } while (cursor != null);
     }
-    Map<String, Map<String, Integer>> out = new TreeMap<>();
-    for (StoredVersion v : latest.values()) {
-      out.computeIfAbsent(v.owner(), k -> new TreeMap<>())
-          .merge(v.tlp() == null ? "unmarked" : v.tlp(), 1, Integer::sum);
-    }
-    return out;
+    return latest;
   }
 
   @Override

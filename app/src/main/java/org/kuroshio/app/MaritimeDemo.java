@@ -27,16 +27,12 @@ import org.kuroshio.maritime.detect.MaritimeEvent;
 import org.kuroshio.maritime.geo.Cable;
 import org.kuroshio.maritime.scenario.MatsuScenario;
 import org.kuroshio.maritime.stix.CableOutage;
-import org.kuroshio.sharing.CollectionView;
 import org.kuroshio.sharing.NodeData;
 import org.kuroshio.sharing.Principal;
 import org.kuroshio.sharing.Role;
 import org.kuroshio.stix.Domains;
 import org.kuroshio.stix.StixObject;
-import org.kuroshio.store.ObjectQuery;
-import org.kuroshio.store.Page;
 import org.kuroshio.store.StoredVersion;
-import org.kuroshio.store.VersionMatch;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -316,20 +312,10 @@ final class MaritimeDemo {
   static Map<String, Integer> maritimeSeenBy(NodeData data, String user, String organisation) {
     Principal p = new Principal(user, organisation, Set.of(Role.ANALYST));
     Map<String, String> seen = new LinkedHashMap<>();
-    for (CollectionView c : data.collections(p)) {
-      String cursor = null;
-      do {
-        ObjectQuery q = new ObjectQuery(null, Set.of(), Set.of(), VersionMatch.LAST, Set.of(),
-            1000, cursor, false);
-        Page<StoredVersion> page = data.query(p, c.id(), q, "demo.summary");
-        for (StoredVersion v : page.items()) {
-          if (v.domains().contains(Domains.MARITIME) && !Set.of("extension-definition",
-              "marking-definition", "identity", "kuroshio-agreement").contains(v.type())) {
-            seen.put(v.id(), v.type());
-          }
-        }
-        cursor = page.more() ? page.next() : null;
-      } while (cursor != null);
+    for (StoredVersion v : FederationDemo.visible(data, p).values()) {
+      if (v.domains().contains(Domains.MARITIME)) {
+        seen.put(v.id(), v.type());
+      }
     }
     Map<String, Integer> byType = new TreeMap<>();
     seen.values().forEach(t -> byType.merge(t, 1, Integer::sum));
