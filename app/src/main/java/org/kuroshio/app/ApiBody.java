@@ -66,12 +66,7 @@ final class ApiBody {
       throw HttpFailure.unsupportedMediaType("the body of " + what + " must be application/json;"
           + " got " + (type == null ? "no Content-Type" : ApiRoutes.abbreviate(type)));
     }
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BYTES) {
-      throw HttpFailure.tooLarge("the body has " + declared + " bytes; the API accepts at most "
-          + MAX_BYTES);
-    }
-    byte[] bytes = readCapped(ctx);
+    byte[] bytes = bytes(ctx, MAX_BYTES, "");
     JsonNode root;
     try {
       root = MAPPER.readTree(bytes);
@@ -90,7 +85,16 @@ final class ApiBody {
     return o;
   }
 
-  private static byte[] readCapped(Context ctx) {
+  /**
+   * Reads a request body of at most {@code max} bytes: a larger declared length is refused before
+   * reading, a longer stream while reading (413, with {@code advice} after the limit).
+   */
+  static byte[] bytes(Context ctx, long max, String advice) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > max) {
+      throw HttpFailure.tooLarge("the body has " + declared + " bytes; at most " + max
+          + " are accepted per request" + advice);
+    }
     try (InputStream in = ctx.req().getInputStream()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
       byte[] buf = new byte[16 * 1024];
@@ -98,9 +102,9 @@ final class ApiBody {
       int n;
       while ((n = in.read(buf)) > 0) {
         total += n;
-        if (total > MAX_BYTES) {
-          throw HttpFailure.tooLarge("the body is larger than " + MAX_BYTES
-              + " bytes, the most the API accepts");
+        if (total > max) {
+          throw HttpFailure.tooLarge("the body is larger than " + max
+              + " bytes, the most accepted per request" + advice);
         }
         out.write(buf, 0, n);
       }

@@ -3,7 +3,6 @@ package org.kuroshio.app;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -384,12 +383,7 @@ final class MaritimeRoutes {
     String contentType = ctx.header("Content-Type");
     if (contentType != null
         && contentType.strip().toLowerCase(Locale.ROOT).startsWith(GEO_JSON)) {
-      long declared = ctx.req().getContentLengthLong();
-      if (declared > ApiBody.MAX_BYTES) {
-        throw HttpFailure.tooLarge("the body has " + declared + " bytes; the API accepts at most "
-            + ApiBody.MAX_BYTES);
-      }
-      added = geoJsonAreas(readCapped(ctx, ApiBody.MAX_BYTES));
+      added = geoJsonAreas(ApiBody.bytes(ctx, ApiBody.MAX_BYTES, ""));
     } else {
       ObjectNode body = ApiBody.object(ctx, "POST /api/maritime/areas");
       JsonNode type = body.get("type");
@@ -638,12 +632,7 @@ final class MaritimeRoutes {
           + " text/plain (NMEA lines); got " + (type == null ? "no Content-Type"
           : ApiRoutes.abbreviate(type)));
     }
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_AIS_BYTES) {
-      throw HttpFailure.tooLarge("the body has " + declared + " bytes; at most " + MAX_AIS_BYTES
-          + " are accepted per request (send a larger recording in parts)");
-    }
-    byte[] bytes = readCapped(ctx, MAX_AIS_BYTES);
+    byte[] bytes = ApiBody.bytes(ctx, MAX_AIS_BYTES, " (send a larger recording in parts)");
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     List<String> lines = new ArrayList<>();
     int from = 0;
@@ -677,27 +666,6 @@ final class MaritimeRoutes {
         .sorted(java.util.Map.Entry.comparingByKey())
         .forEach(x -> payload.put(x.getKey().name().toLowerCase(Locale.ROOT), x.getValue()));
     send(ctx, 202, body, JSON);
-  }
-
-  private static byte[] readCapped(Context ctx, int max) {
-    try (InputStream in = ctx.req().getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          throw HttpFailure.tooLarge("the body is larger than " + max
-              + " bytes, the most accepted per request"
-              + (max == MAX_AIS_BYTES ? " (send a larger recording in parts)" : ""));
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw HttpFailure.badRequest("the request body could not be read: " + e.getMessage());
-    }
   }
 
   // ---- parameters ----
